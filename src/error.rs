@@ -1,0 +1,255 @@
+//! The one error type of wxcard.
+//!
+//! Every variant has a stable [`Error::code`], which is also the `code` of the
+//! `WxCardError` thrown in JavaScript, and most name the input [`Error::field`]
+//! at fault. Messages describe the field and what was wrong with it; they never
+//! contain a ticket, because no variant ever holds one.
+
+use std::fmt;
+
+/// Everything that can go wrong when building or validating a payload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A value has the wrong JSON/JS type (`INVALID_TYPE`).
+    InvalidType {
+        /// The field at fault.
+        field: String,
+        /// What the field must be, e.g. `"a string"`.
+        expected: &'static str,
+        /// What was found, e.g. `"a number"`.
+        found: &'static str,
+    },
+    /// A value has the right type but a wrong value (`INVALID_VALUE`).
+    InvalidValue {
+        /// The field at fault.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A required field is absent or empty (`MISSING_FIELD`).
+    MissingField {
+        /// The field that is missing.
+        field: String,
+    },
+    /// A string is longer than WeChat accepts (`TOO_LONG`).
+    TooLong {
+        /// The field at fault.
+        field: String,
+        /// The limit.
+        max: usize,
+        /// The actual length.
+        len: usize,
+        /// The unit of both numbers: `"characters"` or `"bytes"`.
+        unit: &'static str,
+    },
+    /// A timestamp is not whole Unix seconds (`INVALID_TIMESTAMP`).
+    InvalidTimestamp {
+        /// The field at fault.
+        field: String,
+        /// What is wrong: milliseconds, a fraction, a negative number, …
+        reason: String,
+    },
+    /// A string that must hold JSON does not parse (`INVALID_JSON`).
+    InvalidJson {
+        /// The field at fault.
+        field: String,
+        /// The parser's complaint.
+        reason: String,
+    },
+    /// A JSON string that holds another JSON string (`DOUBLE_ENCODED`).
+    DoubleEncoded {
+        /// The field at fault.
+        field: String,
+    },
+    /// A camelCase key where WeChat expects snake_case, such as `nonceStr` in a cardExt (`CAMEL_CASE_KEY`).
+    CamelCaseKey {
+        /// The path of the offending key.
+        field: String,
+        /// The key that was found.
+        found: String,
+        /// The key WeChat expects instead.
+        expected: &'static str,
+    },
+    /// A signature that is not 40 hexadecimal digits (`MALFORMED_SIGNATURE`).
+    MalformedSignature {
+        /// The field at fault.
+        field: String,
+    },
+    /// A ticket (or a field named like one) inside a payload sent to the client (`TICKET_LEAKED`).
+    TicketLeaked {
+        /// The path of the leaked field.
+        field: String,
+    },
+    /// An `addCard` result code, which is encrypted, handed to `openCard` (`ENCRYPTED_CODE`).
+    EncryptedCode {
+        /// The field at fault.
+        field: String,
+    },
+    /// No secure random source exists and no nonce was given (`NO_RANDOM_SOURCE`).
+    NoRandomSource,
+    /// The host clock could not be read and no timestamp was given (`NO_CLOCK`).
+    NoClock,
+    /// A ticket was passed to a signer in a browser or mini-program (`TICKET_ON_CLIENT`).
+    TicketOnClient {
+        /// The ticket field.
+        field: String,
+    },
+    /// A payload is too large for its transport, such as a mini-program page query (`PAYLOAD_TOO_LONG`).
+    PayloadTooLong {
+        /// The field at fault.
+        field: String,
+        /// The limit in bytes.
+        max: usize,
+        /// The actual size in bytes.
+        len: usize,
+    },
+}
+
+impl Error {
+    /// The stable code of this error, the same string as `WxCardError.code` in JavaScript.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidType { .. } => "INVALID_TYPE",
+            Error::InvalidValue { .. } => "INVALID_VALUE",
+            Error::MissingField { .. } => "MISSING_FIELD",
+            Error::TooLong { .. } => "TOO_LONG",
+            Error::InvalidTimestamp { .. } => "INVALID_TIMESTAMP",
+            Error::InvalidJson { .. } => "INVALID_JSON",
+            Error::DoubleEncoded { .. } => "DOUBLE_ENCODED",
+            Error::CamelCaseKey { .. } => "CAMEL_CASE_KEY",
+            Error::MalformedSignature { .. } => "MALFORMED_SIGNATURE",
+            Error::TicketLeaked { .. } => "TICKET_LEAKED",
+            Error::EncryptedCode { .. } => "ENCRYPTED_CODE",
+            Error::NoRandomSource => "NO_RANDOM_SOURCE",
+            Error::NoClock => "NO_CLOCK",
+            Error::TicketOnClient { .. } => "TICKET_ON_CLIENT",
+            Error::PayloadTooLong { .. } => "PAYLOAD_TOO_LONG",
+        }
+    }
+
+    /// The input field at fault, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidType { field, .. }
+            | Error::InvalidValue { field, .. }
+            | Error::MissingField { field }
+            | Error::TooLong { field, .. }
+            | Error::InvalidTimestamp { field, .. }
+            | Error::InvalidJson { field, .. }
+            | Error::DoubleEncoded { field }
+            | Error::CamelCaseKey { field, .. }
+            | Error::MalformedSignature { field }
+            | Error::TicketLeaked { field }
+            | Error::EncryptedCode { field }
+            | Error::TicketOnClient { field }
+            | Error::PayloadTooLong { field, .. } => Some(field),
+            Error::NoRandomSource | Error::NoClock => None,
+        }
+    }
+
+    /// Shorthand for [`Error::InvalidValue`].
+    pub fn invalid_value(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidValue {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Shorthand for [`Error::MissingField`].
+    pub fn missing(field: impl Into<String>) -> Self {
+        Error::MissingField {
+            field: field.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidType {
+                field,
+                expected,
+                found,
+            } => write!(f, "{field}: expected {expected}, got {found}"),
+            Error::InvalidValue { field, reason } => write!(f, "{field}: {reason}"),
+            Error::MissingField { field } => write!(f, "{field}: required but missing or empty"),
+            Error::TooLong {
+                field,
+                max,
+                len,
+                unit,
+            } => write!(f, "{field}: at most {max} {unit} allowed, got {len}"),
+            Error::InvalidTimestamp { field, reason } => {
+                write!(f, "{field}: must be whole Unix seconds; {reason}")
+            }
+            Error::InvalidJson { field, reason } => write!(f, "{field}: not valid JSON ({reason})"),
+            Error::DoubleEncoded { field } => write!(
+                f,
+                "{field}: JSON-encoded twice (a JSON string holding a JSON string); pass the result of one JSON.stringify"
+            ),
+            Error::CamelCaseKey {
+                field,
+                found,
+                expected,
+            } => write!(
+                f,
+                "{field}: cardExt keys are snake_case; found \"{found}\", WeChat expects \"{expected}\""
+            ),
+            Error::MalformedSignature { field } => {
+                write!(f, "{field}: a signature is 40 hexadecimal digits (SHA-1)")
+            }
+            Error::TicketLeaked { field } => write!(
+                f,
+                "{field}: a ticket must never be sent to the client; remove it from the payload and keep it on the server"
+            ),
+            Error::EncryptedCode { field } => write!(
+                f,
+                "{field}: this looks like the encrypted code returned by addCard; decrypt it on the server (card/code/decrypt) before openCard"
+            ),
+            Error::NoRandomSource => f.write_str(
+                "nonceStr: no secure random source in this environment; pass nonceStr explicitly",
+            ),
+            Error::NoClock => {
+                f.write_str("timestamp: the clock cannot be read here; pass timestamp explicitly")
+            }
+            Error::TicketOnClient { field } => write!(
+                f,
+                "{field}: tickets are server secrets; signing with one in a browser or mini-program is refused unless allowTicketOnClient is true"
+            ),
+            Error::PayloadTooLong { field, max, len } => {
+                write!(
+                    f,
+                    "{field}: {len} bytes, more than the {max} bytes this transport carries"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result type of wxcard.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_and_field_are_exposed() {
+        let e = Error::TooLong {
+            field: "nonce_str".into(),
+            max: 32,
+            len: 33,
+            unit: "characters",
+        };
+        assert_eq!(e.code(), "TOO_LONG");
+        assert_eq!(e.field(), Some("nonce_str"));
+        assert_eq!(
+            e.to_string(),
+            "nonce_str: at most 32 characters allowed, got 33"
+        );
+        assert_eq!(Error::NoRandomSource.field(), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! What wxcard needs from its host: the time and secure random bytes.
+//!
+//! Builders take a [`Host`] so the same core runs natively (the OS clock and
+//! CSPRNG, [`SystemHost`]) and in WebAssembly, where the JS shim supplies
+//! `Date.now()` and bytes from `crypto.getRandomValues` (browsers, Node) or
+//! `wx.getRandomValues` (mini-programs).
+
+use crate::error::{Error, Result};
+
+/// The source of "now" and of randomness.
+pub trait Host {
+    /// The current Unix time in whole seconds, or [`Error::NoClock`].
+    fn now_seconds(&self) -> Result<u64>;
+
+    /// Fills `buf` with cryptographically secure random bytes, or fails with
+    /// [`Error::NoRandomSource`].
+    fn fill_random(&self, buf: &mut [u8]) -> Result<()>;
+}
+
+/// The native host: the system clock and the operating system's CSPRNG.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemHost;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Host for SystemHost {
+    fn now_seconds(&self) -> Result<u64> {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .map_err(|_| Error::NoClock)
+    }
+
+    fn fill_random(&self, buf: &mut [u8]) -> Result<()> {
+        getrandom::fill(buf).map_err(|_| Error::NoRandomSource)
+    }
+}
+
+/// A host with a fixed time and no randomness: for tests and for callers that
+/// pass every timestamp and nonce themselves.
+#[derive(Clone, Copy, Debug)]
+pub struct FixedHost {
+    /// The time [`Host::now_seconds`] returns; `None` means no clock.
+    pub now: Option<u64>,
+}
+
+impl Host for FixedHost {
+    fn now_seconds(&self) -> Result<u64> {
+        self.now.ok_or(Error::NoClock)
+    }
+
+    fn fill_random(&self, _buf: &mut [u8]) -> Result<()> {
+        Err(Error::NoRandomSource)
+    }
+}
+
+/// The length of nonces made by [`random_nonce`]: 16 alphanumerics, about 95 bits.
+pub const NONCE_LEN: usize = 16;
+
+const ALPHANUMERIC: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// A fresh random nonce of [`NONCE_LEN`] ASCII letters and digits, as WeChat
+/// recommends ("推荐使用大小写字母和数字").
+pub fn random_nonce(host: &dyn Host) -> Result<String> {
+    let mut out = String::with_capacity(NONCE_LEN);
+    let mut buf = [0u8; 32];
+    while out.len() < NONCE_LEN {
+        host.fill_random(&mut buf)?;
+        // Rejection sampling keeps every character equally likely: 248 = 4 × 62.
+        for &b in buf.iter().filter(|&&b| b < 248) {
+            if out.len() == NONCE_LEN {
+                break;
+            }
+            out.push(char::from(ALPHANUMERIC[usize::from(b % 62)]));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn system_nonces_are_alphanumeric_and_distinct() {
+        let a = random_nonce(&SystemHost).unwrap();
+        let b = random_nonce(&SystemHost).unwrap();
+        assert_eq!(a.len(), NONCE_LEN);
+        assert!(a.bytes().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn no_random_source_is_an_error() {
+        let host = FixedHost { now: Some(1) };
+        assert_eq!(random_nonce(&host), Err(Error::NoRandomSource));
+        assert_eq!(FixedHost { now: None }.now_seconds(), Err(Error::NoClock));
+    }
+}

@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod error;
+pub mod host;
+pub mod json;
+pub mod problem;
+pub mod secret;
+pub mod sign;
+
+pub use error::Error;
+pub use host::Host;
+pub use problem::{Problem, Severity};
+pub use secret::Ticket;
+pub use sign::{card_signature, signatures_match};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

@@ -1,0 +1,64 @@
+//! Problems: what a check found, as data rather than an error.
+//!
+//! [`crate::Problem`] lists are returned by cardExt verification and by card
+//! definition validation, where the point is to see every mistake at once.
+
+use serde::Serialize;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// WeChat will reject the payload (or it is unsafe to send).
+    Error,
+    /// Likely a mistake, but WeChat may accept it.
+    Warning,
+}
+
+/// One finding of a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// A stable code, such as `SIGNATURE_MISMATCH`.
+    pub code: &'static str,
+    /// The path of the field at fault, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A readable explanation that names the field and what was wrong.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem of severity [`Severity::Error`].
+    pub fn error(code: &'static str, field: Option<String>, message: impl Into<String>) -> Self {
+        Problem {
+            code,
+            field,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    /// A problem of severity [`Severity::Warning`].
+    pub fn warning(code: &'static str, field: Option<String>, message: impl Into<String>) -> Self {
+        Problem {
+            code,
+            field,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+
+    /// Whether this problem has severity [`Severity::Error`].
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl From<crate::Error> for Problem {
+    /// An error becomes a problem of severity error with the same code and field.
+    fn from(e: crate::Error) -> Self {
+        Problem::error(e.code(), e.field().map(str::to_owned), e.to_string())
+    }
+}

@@ -1,0 +1,126 @@
+//! WeChat's card signature: sort the values, concatenate, SHA-1, lowercase hex.
+//!
+//! SHA-1 is used only because WeChat's scheme prescribes it; do not reuse it
+//! for anything new.
+
+use sha1::{Digest, Sha1};
+
+/// The length of a SHA-1 signature in hex digits.
+pub const SIGNATURE_LEN: usize = 40;
+
+/// WeChat's card signature over `values` (used for the cardExt `signature`
+/// and the chooseCard `cardSign`).
+///
+/// Empty values are dropped (they add nothing to the concatenation), the rest
+/// are sorted in byte order (case-sensitive, not locale-aware), concatenated
+/// without a separator, hashed with SHA-1 and printed as lowercase hex.
+///
+/// ```
+/// // The official example of the JS-SDK documentation, Appendix 4.
+/// let sig = wxcard::card_signature(&[
+///     "ojZ8YtyVyr30HheH3CM73y7h4jJE", // api_ticket
+///     "1404896688",                   // timestamp
+///     "pjZ8Yt1XGILfi-FUsewpnnolGgZk", // card_id
+///     "1434008071",                   // code
+///     "123",                          // nonce_str
+/// ]);
+/// assert_eq!(sig, "f137ab68b7f8112d20ee528ab6074564e2796250");
+/// ```
+pub fn card_signature<S: AsRef<str>>(values: &[S]) -> String {
+    let mut sorted: Vec<&str> = values
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|v| !v.is_empty())
+        .collect();
+    sorted.sort_unstable();
+    sha1_hex(sorted.iter().map(|v| v.as_bytes()))
+}
+
+/// SHA-1 over the concatenation of `parts`, as 40 lowercase hex digits.
+pub fn sha1_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hasher = Sha1::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    let digest = hasher.finalize();
+    let mut out = String::with_capacity(SIGNATURE_LEN);
+    for byte in digest.iter() {
+        out.push(hex_digit(byte >> 4));
+        out.push(hex_digit(byte & 0x0f));
+    }
+    out
+}
+
+fn hex_digit(nibble: u8) -> char {
+    char::from(if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'a' + nibble - 10
+    })
+}
+
+/// Whether `s` is a well-formed signature: exactly 40 hex digits, either case.
+pub fn is_signature(s: &str) -> bool {
+    s.len() == SIGNATURE_LEN && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Compares a computed signature with a given one in constant time,
+/// ignoring the case of hex digits.
+///
+/// The time taken depends only on the lengths, never on where the two differ.
+pub fn signatures_match(computed: &str, given: &str) -> bool {
+    let (a, b) = (computed.as_bytes(), given.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| {
+        acc | (x.to_ascii_lowercase() ^ y.to_ascii_lowercase())
+    });
+    diff == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_values_are_dropped() {
+        assert_eq!(card_signature(&["b", "", "a"]), card_signature(&["a", "b"]));
+    }
+
+    #[test]
+    fn sha1_of_nothing() {
+        // FIPS 180 / RFC 3174: SHA-1("") = da39a3ee5e6b4b0d3255bfef95601890afd80709
+        assert_eq!(
+            sha1_hex(std::iter::empty()),
+            "da39a3ee5e6b4b0d3255bfef95601890afd80709"
+        );
+    }
+
+    #[test]
+    fn sha1_abc() {
+        // RFC 3174, test 1.
+        assert_eq!(
+            sha1_hex([b"abc".as_slice()]),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+    }
+
+    #[test]
+    fn match_ignores_case_only() {
+        let s = "f137ab68b7f8112d20ee528ab6074564e2796250";
+        assert!(signatures_match(s, &s.to_uppercase()));
+        assert!(!signatures_match(s, &s[..39]));
+        assert!(!signatures_match(
+            s,
+            "f137ab68b7f8112d20ee528ab6074564e2796251"
+        ));
+    }
+
+    #[test]
+    fn signature_shape() {
+        assert!(is_signature("F137ab68b7f8112d20ee528ab6074564e2796250"));
+        assert!(!is_signature("g137ab68b7f8112d20ee528ab6074564e2796250"));
+        assert!(!is_signature("f137"));
+    }
+}

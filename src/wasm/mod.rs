@@ -1,0 +1,1 @@
+//! The wasm-bindgen adapters: the only place with `#[wasm_bindgen]`.
