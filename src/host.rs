@@ -57,8 +57,6 @@ impl Host for FixedHost {
 /// The length of nonces made by [`random_nonce`]: 16 alphanumerics, about 95 bits.
 pub const NONCE_LEN: usize = 16;
 
-const ALPHANUMERIC: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
 /// A fresh random nonce of [`NONCE_LEN`] ASCII letters and digits, as WeChat
 /// recommends ("推荐使用大小写字母和数字").
 pub fn random_nonce(host: &dyn Host) -> Result<String> {
@@ -71,10 +69,19 @@ pub fn random_nonce(host: &dyn Host) -> Result<String> {
             if out.len() == NONCE_LEN {
                 break;
             }
-            out.push(char::from(ALPHANUMERIC[usize::from(b % 62)]));
+            out.push(alphanumeric(b % 62));
         }
     }
     Ok(out)
+}
+
+/// The `i`-th of `A–Z`, `a–z`, `0–9` (`i` below 62).
+fn alphanumeric(i: u8) -> char {
+    char::from(match i {
+        0..=25 => b'A' + i,
+        26..=51 => b'a' + (i - 26),
+        _ => b'0' + (i - 52) % 10,
+    })
 }
 
 #[cfg(test)]
@@ -89,6 +96,13 @@ mod tests {
         assert_eq!(a.len(), NONCE_LEN);
         assert!(a.bytes().all(|c| c.is_ascii_alphanumeric()));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn alphabet_covers_62_distinct_characters() {
+        let all: std::collections::BTreeSet<char> = (0..62).map(alphanumeric).collect();
+        assert_eq!(all.len(), 62);
+        assert!(all.iter().all(char::is_ascii_alphanumeric));
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn timestamp_digits(digits: &str) -> std::result::Result<u64, String> {
 /// when they quote user input.
 pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &s[..at]),
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
         None => s.to_owned(),
     }
 }
