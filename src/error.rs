@@ -104,6 +104,21 @@ pub enum Error {
         /// The actual size in bytes.
         len: usize,
     },
+    /// A snake_case key where the JS API expects camelCase, such as `card_id` in a
+    /// `cardList` item or `api_ticket` in an option bag (`SNAKE_CASE_KEY`).
+    SnakeCaseKey {
+        /// The path of the offending key.
+        field: String,
+        /// The key that was found.
+        found: String,
+        /// The key expected instead.
+        expected: &'static str,
+    },
+    /// A key that the input does not have, usually a typo (`UNKNOWN_FIELD`).
+    UnknownField {
+        /// The path of the unknown key.
+        field: String,
+    },
 }
 
 impl Error {
@@ -125,6 +140,8 @@ impl Error {
             Error::NoClock => "NO_CLOCK",
             Error::TicketOnClient { .. } => "TICKET_ON_CLIENT",
             Error::PayloadTooLong { .. } => "PAYLOAD_TOO_LONG",
+            Error::SnakeCaseKey { .. } => "SNAKE_CASE_KEY",
+            Error::UnknownField { .. } => "UNKNOWN_FIELD",
         }
     }
 
@@ -143,7 +160,9 @@ impl Error {
             | Error::TicketLeaked { field }
             | Error::EncryptedCode { field }
             | Error::TicketOnClient { field }
-            | Error::PayloadTooLong { field, .. } => Some(field),
+            | Error::PayloadTooLong { field, .. }
+            | Error::SnakeCaseKey { field, .. }
+            | Error::UnknownField { field } => Some(field),
             Error::NoRandomSource | Error::NoClock => None,
         }
     }
@@ -222,6 +241,17 @@ impl fmt::Display for Error {
                     f,
                     "{field}: {len} bytes, more than the {max} bytes this transport carries"
                 )
+            }
+            Error::SnakeCaseKey {
+                field,
+                found,
+                expected,
+            } => write!(
+                f,
+                "{field}: the JS API takes camelCase keys; found \"{found}\", use \"{expected}\" (jweixin renames it for WeChat itself)"
+            ),
+            Error::UnknownField { field } => {
+                write!(f, "{field}: not a known field here (a typo?)")
             }
         }
     }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::error::{Error, Result};
+
 /// An `api_ticket` (type `wx_card`) or `jsapi_ticket`.
 ///
 /// Its `Debug` and `Display` print `Ticket(<redacted>)`, so a ticket inside a
@@ -51,6 +53,33 @@ impl fmt::Display for Ticket {
     }
 }
 
+/// Refuses to sign with a ticket on a client unless the caller opted in.
+///
+/// Tickets are server secrets: anyone holding the card `api_ticket` can mint a
+/// valid cardExt for every card of the account. Signers therefore run freely on
+/// a server (`client == false`, e.g. Node.js or a Rust server), and in a browser
+/// or mini-program (`client == true`) only when `allow` is true
+/// (`allowTicketOnClient: true`, meant for demo pages, tests and developer tools).
+/// `field` names the ticket field in the error, e.g. `"apiTicket"`.
+///
+/// ```
+/// use wxcard::secret::ensure_ticket_allowed;
+/// assert!(ensure_ticket_allowed(false, false, "apiTicket").is_ok());
+/// assert!(ensure_ticket_allowed(true, true, "apiTicket").is_ok());
+/// let err = ensure_ticket_allowed(true, false, "apiTicket").unwrap_err();
+/// assert_eq!(err.code(), "TICKET_ON_CLIENT");
+/// assert_eq!(err.field(), Some("apiTicket"));
+/// ```
+pub fn ensure_ticket_allowed(client: bool, allow: bool, field: &str) -> Result<()> {
+    if client && !allow {
+        Err(Error::TicketOnClient {
+            field: field.to_owned(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +90,18 @@ mod tests {
         assert_eq!(format!("{t:?}"), "Ticket(<redacted>)");
         assert!(!format!("{t} {t:#?}").contains("ojZ8"));
         assert_eq!(t.expose(), "ojZ8YtyVyr30HheH3CM73y7h4jJE");
+    }
+
+    #[test]
+    fn tickets_are_refused_on_clients_only() {
+        assert_eq!(ensure_ticket_allowed(false, false, "jsapiTicket"), Ok(()));
+        assert_eq!(ensure_ticket_allowed(false, true, "jsapiTicket"), Ok(()));
+        assert_eq!(ensure_ticket_allowed(true, true, "jsapiTicket"), Ok(()));
+        assert_eq!(
+            ensure_ticket_allowed(true, false, "jsapiTicket"),
+            Err(Error::TicketOnClient {
+                field: "jsapiTicket".into()
+            })
+        );
     }
 }
