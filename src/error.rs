@@ -119,6 +119,43 @@ pub enum Error {
         /// The path of the unknown key.
         field: String,
     },
+    /// A `card_type` that is not one of WeChat's card types (`UNKNOWN_CARD_TYPE`).
+    UnknownCardType {
+        /// The field at fault.
+        field: String,
+        /// The value found (shortened).
+        found: String,
+    },
+    /// A card body whose nested key does not match its `card_type`, such as
+    /// `"card_type": "MEMBER_CARD"` with its fields under `groupon` (`CARD_TYPE_MISMATCH`).
+    CardTypeMismatch {
+        /// The path of the offending key (or of `card_type`).
+        field: String,
+        /// The key the fields must nest under, e.g. `member_card`.
+        expected_key: &'static str,
+        /// The key found instead.
+        found: String,
+    },
+    /// A mini-program `user_name` that is not an original ID plus `@app` (`INVALID_USER_NAME`).
+    InvalidUserName {
+        /// The field at fault.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A mini-program AppID (`wx…`) where WeChat wants the original ID plus `@app` (`APP_ID_AS_USER_NAME`).
+    AppIdAsUserName {
+        /// The field at fault.
+        field: String,
+    },
+    /// One half of a mini-program link without the other: a `*_app_brand_user_name`
+    /// without its `*_app_brand_pass`, or the reverse (`UNPAIRED_FIELD`).
+    UnpairedField {
+        /// The path of the missing half.
+        field: String,
+        /// The key of the half that is present.
+        partner: String,
+    },
 }
 
 impl Error {
@@ -142,6 +179,11 @@ impl Error {
             Error::PayloadTooLong { .. } => "PAYLOAD_TOO_LONG",
             Error::SnakeCaseKey { .. } => "SNAKE_CASE_KEY",
             Error::UnknownField { .. } => "UNKNOWN_FIELD",
+            Error::UnknownCardType { .. } => "UNKNOWN_CARD_TYPE",
+            Error::CardTypeMismatch { .. } => "CARD_TYPE_MISMATCH",
+            Error::InvalidUserName { .. } => "INVALID_USER_NAME",
+            Error::AppIdAsUserName { .. } => "APP_ID_AS_USER_NAME",
+            Error::UnpairedField { .. } => "UNPAIRED_FIELD",
         }
     }
 
@@ -162,7 +204,12 @@ impl Error {
             | Error::TicketOnClient { field }
             | Error::PayloadTooLong { field, .. }
             | Error::SnakeCaseKey { field, .. }
-            | Error::UnknownField { field } => Some(field),
+            | Error::UnknownField { field }
+            | Error::UnknownCardType { field, .. }
+            | Error::CardTypeMismatch { field, .. }
+            | Error::InvalidUserName { field, .. }
+            | Error::AppIdAsUserName { field }
+            | Error::UnpairedField { field, .. } => Some(field),
             Error::NoRandomSource | Error::NoClock => None,
         }
     }
@@ -253,6 +300,30 @@ impl fmt::Display for Error {
             Error::UnknownField { field } => {
                 write!(f, "{field}: not a known field here (a typo?)")
             }
+            Error::UnknownCardType { field, found } => write!(
+                f,
+                "{field}: \"{found}\" is not a known card_type; use an uppercase type such as MEMBER_CARD, GENERAL_COUPON, GROUPON, CASH, DISCOUNT, GIFT, SCENIC_TICKET, MOVIE_TICKET, BOARDING_PASS, MEETING_TICKET, BUS_TICKET, LUCKY_MONEY or GENERAL_CARD"
+            ),
+            Error::CardTypeMismatch {
+                field,
+                expected_key,
+                found,
+            } => write!(
+                f,
+                "{field}: this card's card_type nests its fields under \"{expected_key}\", but \"{found}\" was found"
+            ),
+            Error::InvalidUserName { field, reason } => write!(
+                f,
+                "{field}: {reason}; a mini-program user_name is its original ID plus \"@app\", e.g. \"gh_86a091e50ad4@app\""
+            ),
+            Error::AppIdAsUserName { field } => write!(
+                f,
+                "{field}: this is a mini-program AppID (wx…); WeChat wants the mini-program's original ID (原始ID, gh_…, under 设置 → 基本设置) plus \"@app\", e.g. \"gh_86a091e50ad4@app\""
+            ),
+            Error::UnpairedField { field, partner } => write!(
+                f,
+                "{field}: missing, but {partner} is set; a mini-program link needs both the mini-program (…_user_name) and its page (…_pass)"
+            ),
         }
     }
 }
