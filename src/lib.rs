@@ -14,10 +14,12 @@
     )
 )]
 
+pub mod builder;
 pub mod error;
 pub mod host;
 pub mod json;
 pub mod problem;
+pub mod rules;
 pub mod secret;
 pub mod sign;
 
@@ -28,4 +30,4 @@ pub use secret::Ticket;
 pub use sign::{card_signature, signatures_match};
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

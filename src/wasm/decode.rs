@@ -1,0 +1,71 @@
+//! Reading adapter arguments: every parameter is a `JsValue`, so a wrong JS
+//! type becomes our `INVALID_TYPE` naming the field, never a glue `TypeError`.
+//!
+//! Structured inputs arrive as JSON text made by the shim's strict `toJson`;
+//! plain strings arrive as they are.
+
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+use crate::error::{Error, Result};
+
+/// How a JS value's type is named in messages: "undefined", "a number", …
+pub fn type_name(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else if js_sys::Array::is_array(value) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+/// A string argument.
+pub fn string(value: &JsValue, field: &str) -> Result<String> {
+    value.as_string().ok_or_else(|| Error::InvalidType {
+        field: field.to_owned(),
+        expected: "a string",
+        found: type_name(value),
+    })
+}
+
+/// A structured argument: JSON text from the shim, parsed.
+pub fn json(value: &JsValue, field: &str) -> Result<Value> {
+    let text = value.as_string().ok_or_else(|| Error::InvalidType {
+        field: field.to_owned(),
+        expected: "JSON text",
+        found: type_name(value),
+    })?;
+    serde_json::from_str(&text).map_err(|e| Error::InvalidJson {
+        field: field.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// The shim's "running on a client" flag: anything but `false` counts as a
+/// client, so a missing flag refuses tickets rather than allowing them.
+pub fn client(value: &JsValue) -> bool {
+    value.as_bool() != Some(false)
+}
+
+/// A serialisable result as a plain JS object, through `JSON.parse`.
+pub fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue> {
+    let text =
+        serde_json::to_string(value).map_err(|e| Error::invalid_value("result", e.to_string()))?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
+}
