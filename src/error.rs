@@ -156,6 +156,12 @@ pub enum Error {
         /// The key of the half that is present.
         partner: String,
     },
+    /// A server secret other than a ticket (an app secret, access token or session key)
+    /// inside a payload sent to the client (`SECRET_LEAKED`).
+    SecretLeaked {
+        /// The path of the leaked field.
+        field: String,
+    },
 }
 
 impl Error {
@@ -184,6 +190,7 @@ impl Error {
             Error::InvalidUserName { .. } => "INVALID_USER_NAME",
             Error::AppIdAsUserName { .. } => "APP_ID_AS_USER_NAME",
             Error::UnpairedField { .. } => "UNPAIRED_FIELD",
+            Error::SecretLeaked { .. } => "SECRET_LEAKED",
         }
     }
 
@@ -209,7 +216,8 @@ impl Error {
             | Error::CardTypeMismatch { field, .. }
             | Error::InvalidUserName { field, .. }
             | Error::AppIdAsUserName { field }
-            | Error::UnpairedField { field, .. } => Some(field),
+            | Error::UnpairedField { field, .. }
+            | Error::SecretLeaked { field } => Some(field),
             Error::NoRandomSource | Error::NoClock => None,
         }
     }
@@ -323,6 +331,10 @@ impl fmt::Display for Error {
             Error::UnpairedField { field, partner } => write!(
                 f,
                 "{field}: missing, but {partner} is set; a mini-program link needs both the mini-program (…_user_name) and its page (…_pass)"
+            ),
+            Error::SecretLeaked { field } => write!(
+                f,
+                "{field}: server secrets (app secret, access token, session key) must never be sent to the client; remove it from the payload"
             ),
         }
     }

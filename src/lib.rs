@@ -15,6 +15,7 @@
 )]
 
 pub mod builder;
+pub mod card_ext;
 pub mod error;
 pub mod host;
 pub mod json;

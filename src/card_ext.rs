@@ -1,0 +1,618 @@
+//! Reading a `cardExt`: the JSON string that carries one card's signed extras.
+//!
+//! One set of checks serves two readers:
+//! - [`CardExt::parse`] is strict: the first mistake is an [`Error`], for code
+//!   that must not pass a bad cardExt on (such as `addCard` list validation);
+//! - [`CardExtScan::read`] never fails: it keeps every field it could read and
+//!   every problem it found, errors and warnings, for verification and diagnosis.
+//!
+//! The strict reader is the first error of the lenient one, so the two can
+//! never disagree.
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::json::{self, join};
+use crate::problem::Problem;
+use crate::rules;
+use crate::secret::Ticket;
+use crate::sign::{self, card_signature};
+
+/// The keys WeChat reads from a cardExt (SPEC §1.1), plus the legacy ones.
+pub const KNOWN_KEYS: [&str; 9] = [
+    "code",
+    "openid",
+    "timestamp",
+    "nonce_str",
+    "signature",
+    "fixed_begintimestamp",
+    "outer_str",
+    "balance",
+    "outer_id",
+];
+
+/// The most values of misnamed or unknown keys kept by [`CardExtScan::read`],
+/// so a huge cardExt cannot make diagnosis slow.
+pub const MAX_OTHER_VALUES: usize = 16;
+
+/// A valid cardExt, as read by [`CardExt::parse`].
+///
+/// Optional fields that are absent, `null` or `""` are `None` (an empty value
+/// adds nothing to the signature). Integer `code`, `openid` and `nonce_str`
+/// values are kept in their decimal form, the form that is signed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardExt {
+    /// The card code (custom-code cards only). Signed.
+    pub code: Option<String>,
+    /// The openid of the only user who may receive the card (`bind_openid` cards only). Signed.
+    pub openid: Option<String>,
+    /// Unix seconds. Signed, as its decimal string.
+    pub timestamp: u64,
+    /// Whether `timestamp` was a JSON number (`1404896688`) rather than a string of digits.
+    pub timestamp_is_number: bool,
+    /// The nonce. Signed.
+    pub nonce_str: Option<String>,
+    /// The signature: 40 hex digits, as given (either case).
+    pub signature: String,
+    /// The fixed begin time of a `DATE_TYPE_FIX_TERM` card, Unix seconds. Not signed.
+    pub fixed_begintimestamp: Option<u64>,
+    /// The channel value returned in the card-received event. Not signed.
+    pub outer_str: Option<String>,
+    /// Legacy `LUCKY_MONEY` amount in fen, as decimal text. Signed only for that card type.
+    pub balance: Option<String>,
+    /// Legacy channel id (replaced by `outer_str`), as decimal text. Not signed.
+    pub outer_id: Option<String>,
+    /// A `card_id` carried inside the cardExt (harmless extra data; WeChat reads `cardId` beside it).
+    pub card_id: Option<String>,
+}
+
+impl CardExt {
+    /// Parses a cardExt string strictly: the first mistake is an [`Error`]
+    /// whose field is a path under `field` (such as `cardExt.timestamp`).
+    ///
+    /// ```
+    /// use wxcard::card_ext::CardExt;
+    /// let ext = CardExt::parse(
+    ///     r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123",
+    ///         "signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#,
+    ///     "cardExt",
+    /// )?;
+    /// assert_eq!(ext.timestamp, 1404896688);
+    ///
+    /// let err = CardExt::parse(r#"{"timestamp":"1404896688","nonceStr":"1"}"#, "cardExt").unwrap_err();
+    /// assert_eq!((err.code(), err.field()), ("CAMEL_CASE_KEY", Some("cardExt.nonceStr")));
+    /// # Ok::<(), wxcard::Error>(())
+    /// ```
+    pub fn parse(text: &str, field: &str) -> Result<CardExt> {
+        CardExtScan::read(text, field, None).into_card_ext(field)
+    }
+
+    /// The values WeChat signs for this cardExt: `[api_ticket, timestamp,
+    /// card_id, code?, openid?, nonce_str?]`, unsorted. With `balance` set to
+    /// true the legacy `balance` is added (`LUCKY_MONEY` cards).
+    pub fn signed_values<'a>(
+        &'a self,
+        card_id: &'a str,
+        ticket: &'a Ticket,
+        timestamp: &'a str,
+        balance: bool,
+    ) -> Vec<&'a str> {
+        let mut values = vec![ticket.expose(), timestamp, card_id];
+        values.extend(
+            [&self.code, &self.openid, &self.nonce_str]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        if balance {
+            values.extend(self.balance.as_deref());
+        }
+        values
+    }
+
+    /// The signature this cardExt should carry for `card_id` under `ticket`
+    /// (lowercase hex).
+    pub fn expected_signature(&self, card_id: &str, ticket: &Ticket) -> String {
+        let timestamp = self.timestamp.to_string();
+        card_signature(&self.signed_values(card_id, ticket, &timestamp, false))
+    }
+}
+
+/// Everything a lenient read of a cardExt found: each field it could read
+/// and every problem, in a fixed order (leaked secrets, misnamed keys, then
+/// the fields one by one).
+#[derive(Clone, Debug, Default)]
+pub struct CardExtScan {
+    /// `code`, when readable.
+    pub code: Option<String>,
+    /// `openid`, when readable.
+    pub openid: Option<String>,
+    /// `timestamp`, when readable.
+    pub timestamp: Option<u64>,
+    /// Whether `timestamp` was a JSON number.
+    pub timestamp_is_number: bool,
+    /// `nonce_str`, when readable.
+    pub nonce_str: Option<String>,
+    /// `signature`, when it is 40 hex digits.
+    pub signature: Option<String>,
+    /// `fixed_begintimestamp`, when readable.
+    pub fixed_begintimestamp: Option<u64>,
+    /// `outer_str`, when readable.
+    pub outer_str: Option<String>,
+    /// `balance`, when readable.
+    pub balance: Option<String>,
+    /// `outer_id`, when readable.
+    pub outer_id: Option<String>,
+    /// A `card_id` inside the cardExt, when readable.
+    pub card_id: Option<String>,
+    /// Misnamed or unknown keys with their string or integer values (at most
+    /// [`MAX_OTHER_VALUES`]): what a signer may have signed under another name.
+    pub other_values: Vec<(String, String)>,
+    /// Mistakes that make the cardExt wrong, in order.
+    pub errors: Vec<Error>,
+    /// Findings that WeChat may accept but are likely mistakes.
+    pub warnings: Vec<Problem>,
+}
+
+impl CardExtScan {
+    /// Reads `text` without failing; `field` names the cardExt in problem paths.
+    ///
+    /// With `ticket` given, a cardExt that contains the ticket's value anywhere
+    /// is reported as `TICKET_LEAKED` (for tickets of at least
+    /// [`MIN_LEAK_CHECK_LEN`] characters, so short test tickets do not match
+    /// ordinary values by chance).
+    pub fn read(text: &str, field: &str, ticket: Option<&Ticket>) -> CardExtScan {
+        let mut scan = CardExtScan::default();
+        let value = match parse_object(text, field) {
+            Ok(v) => v,
+            Err(e) => {
+                scan.errors.push(e);
+                return scan;
+            }
+        };
+        let Value::Object(map) = &value else {
+            return scan;
+        };
+        scan.check_keys(map, field);
+        if let Some(ticket) = ticket {
+            if contains_ticket(text, &value, ticket) {
+                scan.errors.push(Error::TicketLeaked {
+                    field: field.to_owned(),
+                });
+            }
+        }
+        scan.read_fields(map, field);
+        scan
+    }
+
+    /// The first error as an `Err`, or the [`CardExt`].
+    pub fn into_card_ext(self, field: &str) -> Result<CardExt> {
+        if let Some(e) = self.errors.into_iter().next() {
+            return Err(e);
+        }
+        let (Some(timestamp), Some(signature)) = (self.timestamp, self.signature) else {
+            return Err(Error::missing(join(field, "signature")));
+        };
+        Ok(CardExt {
+            code: self.code,
+            openid: self.openid,
+            timestamp,
+            timestamp_is_number: self.timestamp_is_number,
+            nonce_str: self.nonce_str,
+            signature,
+            fixed_begintimestamp: self.fixed_begintimestamp,
+            outer_str: self.outer_str,
+            balance: self.balance,
+            outer_id: self.outer_id,
+            card_id: self.card_id,
+        })
+    }
+
+    /// Every problem: errors first, then warnings.
+    pub fn problems(&self) -> impl Iterator<Item = Problem> + '_ {
+        self.errors
+            .iter()
+            .cloned()
+            .map(Problem::from)
+            .chain(self.warnings.iter().cloned())
+    }
+
+    /// Secret-named keys first (a leaked secret is worse than a naming
+    /// mistake), then misnamed keys, then unknown ones.
+    fn check_keys(&mut self, map: &Map<String, Value>, field: &str) {
+        for key in map.keys() {
+            match secret_key(key) {
+                Some(SecretKind::Ticket) => self.errors.push(Error::TicketLeaked {
+                    field: join(field, key),
+                }),
+                Some(SecretKind::Other) => self.errors.push(Error::SecretLeaked {
+                    field: join(field, key),
+                }),
+                None => {}
+            }
+        }
+        for (key, value) in map {
+            if secret_key(key).is_some() || KNOWN_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if key == "card_id" {
+                self.warnings.push(Problem::warning(
+                    "CARD_ID_IN_CARD_EXT",
+                    Some(join(field, key)),
+                    format!(
+                        "{}: card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
+                        join(field, key)
+                    ),
+                ));
+                continue;
+            }
+            match misnamed(key) {
+                Some(expected) => self.errors.push(Error::CamelCaseKey {
+                    field: join(field, key),
+                    found: json::truncate(key, 32),
+                    expected,
+                }),
+                None => self.warnings.push(Problem::warning(
+                    "UNKNOWN_KEY",
+                    Some(join(field, key)),
+                    format!(
+                        "{}: not a cardExt field; WeChat ignores it",
+                        join(field, key)
+                    ),
+                )),
+            }
+            if self.other_values.len() < MAX_OTHER_VALUES {
+                if let Some(text) = scalar_text(value) {
+                    self.other_values.push((key.clone(), text));
+                }
+            }
+        }
+    }
+
+    fn read_fields(&mut self, map: &Map<String, Value>, field: &str) {
+        let path = |key: &str| join(field, key);
+        match map.get("timestamp").filter(|v| !v.is_null()) {
+            None => self.errors.push(Error::missing(path("timestamp"))),
+            Some(v) => match read_timestamp(v, &path("timestamp")) {
+                Ok(t) => {
+                    self.timestamp = Some(t);
+                    self.timestamp_is_number = v.is_number();
+                }
+                Err(e) => self.errors.push(e),
+            },
+        }
+        match map.get("signature").filter(|v| !v.is_null()) {
+            None => self.errors.push(Error::missing(path("signature"))),
+            Some(Value::String(s)) if sign::is_signature(s) => {
+                if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                    self.warnings.push(Problem::warning(
+                        "UPPERCASE_SIGNATURE",
+                        Some(path("signature")),
+                        format!(
+                            "{}: upper-case hex; every reference signer emits lower case and WeChat's acceptance of upper case is unconfirmed",
+                            path("signature")
+                        ),
+                    ));
+                }
+                self.signature = Some(s.clone());
+            }
+            Some(Value::String(s)) if s.is_empty() => {
+                self.errors.push(Error::missing(path("signature")));
+            }
+            Some(Value::String(_)) => self.errors.push(Error::MalformedSignature {
+                field: path("signature"),
+            }),
+            Some(other) => self.errors.push(Error::InvalidType {
+                field: path("signature"),
+                expected: "a string of 40 hex digits",
+                found: json::type_name(other),
+            }),
+        }
+        self.nonce_str = self.signed_text(map, field, "nonce_str", rules::check_nonce);
+        if self.nonce_str.is_none() && self.errors_at(&path("nonce_str")) == 0 {
+            self.warnings.push(Problem::warning(
+                "MISSING_NONCE",
+                Some(path("nonce_str")),
+                format!(
+                    "{}: absent; WeChat recommends a fresh random nonce_str so that two cardExts with the same timestamp differ",
+                    path("nonce_str")
+                ),
+            ));
+        }
+        self.code = self.signed_text(map, field, "code", rules::check_code);
+        self.openid = self.signed_text(map, field, "openid", rules::check_openid);
+        if let Some(v) = map.get("fixed_begintimestamp").filter(|v| !v.is_null()) {
+            match read_timestamp(v, &path("fixed_begintimestamp")) {
+                Ok(t) => self.fixed_begintimestamp = Some(t),
+                Err(e) => self.errors.push(e),
+            }
+        }
+        self.outer_str = self.signed_text(map, field, "outer_str", |_, _| Ok(()));
+        self.balance = self.legacy_number(map, field, "balance");
+        self.outer_id = self.legacy_number(map, field, "outer_id");
+        if let Some(v) = map.get("card_id") {
+            self.card_id = scalar_text(v);
+        }
+    }
+
+    fn errors_at(&self, path: &str) -> usize {
+        self.errors
+            .iter()
+            .filter(|e| e.field() == Some(path))
+            .count()
+    }
+
+    /// A string or integer field (`code`, `openid`, `nonce_str`, `outer_str`),
+    /// checked with `check` when non-empty.
+    fn signed_text(
+        &mut self,
+        map: &Map<String, Value>,
+        field: &str,
+        key: &str,
+        check: fn(&str, &str) -> Result<()>,
+    ) -> Option<String> {
+        let path = join(field, key);
+        let text = match map.get(key)? {
+            Value::Null => return None,
+            Value::String(s) => s.clone(),
+            Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
+            other => {
+                self.errors.push(Error::InvalidType {
+                    field: path,
+                    expected: "a string or an integer",
+                    found: number_kind(other),
+                });
+                return None;
+            }
+        };
+        if text.is_empty() {
+            return None;
+        }
+        match check(&text, &path) {
+            Ok(()) => Some(text),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// A legacy integer field (`balance`, `outer_id`): a warning that it is
+    /// legacy, and an error when it is not a non-negative integer.
+    fn legacy_number(
+        &mut self,
+        map: &Map<String, Value>,
+        field: &str,
+        key: &str,
+    ) -> Option<String> {
+        let path = join(field, key);
+        let value = map.get(key).filter(|v| !v.is_null())?;
+        self.warnings.push(Problem::warning(
+            "LEGACY_FIELD",
+            Some(path.clone()),
+            if key == "balance" {
+                format!(
+                    "{path}: legacy field of LUCKY_MONEY cards; whether WeChat signs it is unconfirmed"
+                )
+            } else {
+                format!("{path}: legacy field, replaced by outer_str")
+            },
+        ));
+        let text = match value {
+            Value::Number(n) if n.is_u64() => Some(n.to_string()),
+            Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(s.clone())
+            }
+            _ => None,
+        };
+        if text.is_none() {
+            self.errors.push(Error::InvalidType {
+                field: path,
+                expected: "a non-negative integer",
+                found: number_kind(value),
+            });
+        }
+        text
+    }
+}
+
+/// The shortest ticket whose value is searched for inside a cardExt.
+/// Real tickets have 86 characters.
+pub const MIN_LEAK_CHECK_LEN: usize = 8;
+
+/// Parses `text` as a JSON object, telling a double-encoded string apart.
+fn parse_object(text: &str, field: &str) -> Result<Value> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+        field: field.to_owned(),
+        reason: format!("line {} column {}: {}", e.line(), e.column(), category(&e)),
+    })?;
+    match &value {
+        Value::Object(_) => Ok(value),
+        Value::String(inner)
+            if serde_json::from_str::<Value>(inner).is_ok_and(|v| v.is_object()) =>
+        {
+            Err(Error::DoubleEncoded {
+                field: field.to_owned(),
+            })
+        }
+        other => Err(Error::InvalidType {
+            field: field.to_owned(),
+            expected: "a JSON object",
+            found: json::type_name(other),
+        }),
+    }
+}
+
+/// The parser's complaint without quoting the input (which may hold a secret).
+fn category(e: &serde_json::Error) -> &'static str {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Io => "read error",
+        Category::Syntax => "syntax error",
+        Category::Data => "unexpected data",
+        Category::Eof => "unexpected end of input",
+    }
+}
+
+fn read_timestamp(value: &Value, field: &str) -> Result<u64> {
+    let seconds = json::timestamp(value, field)?;
+    if let Value::String(s) = value {
+        if s.len() > 1 && s.starts_with('0') {
+            return Err(Error::InvalidTimestamp {
+                field: field.to_owned(),
+                reason:
+                    "has leading zeros; the text is what is signed, so write plain decimal seconds"
+                        .into(),
+            });
+        }
+    }
+    Ok(seconds)
+}
+
+/// A JSON string or integer as text; anything else is `None`.
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Like [`json::type_name`], but tells a fraction apart from an integer.
+fn number_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Number(n) if n.is_f64() => "a number with a fraction",
+        other => json::type_name(other),
+    }
+}
+
+enum SecretKind {
+    Ticket,
+    Other,
+}
+
+/// Lower case without `_` and `-`: `nonceStr`, `nonce_str` and `NONCE-STR` fold alike.
+fn fold(key: &str) -> String {
+    key.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a key names a secret: any `…ticket…` key, an app secret, an access token
+/// or a session key.
+fn secret_key(key: &str) -> Option<SecretKind> {
+    let folded = fold(key);
+    if folded.contains("ticket") {
+        Some(SecretKind::Ticket)
+    } else if folded.contains("secret")
+        || folded.contains("accesstoken")
+        || folded.contains("sessionkey")
+    {
+        Some(SecretKind::Other)
+    } else {
+        None
+    }
+}
+
+/// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
+fn misnamed(key: &str) -> Option<&'static str> {
+    let expected = match fold(key).as_str() {
+        "noncestr" | "nonce" => "nonce_str",
+        "openid" => "openid",
+        "timestamp" => "timestamp",
+        "code" => "code",
+        "signature" | "cardsign" => "signature",
+        "cardid" => "card_id",
+        "cardext" => "card_ext",
+        "outerstr" => "outer_str",
+        "outerid" => "outer_id",
+        "fixedbegintimestamp" => "fixed_begintimestamp",
+        "balance" => "balance",
+        _ => return None,
+    };
+    (key != expected).then_some(expected)
+}
+
+/// Whether the ticket's value appears in the raw text or in any string of
+/// the parsed value (which catches `\u` escapes). Walks with an explicit stack.
+fn contains_ticket(text: &str, value: &Value, ticket: &Ticket) -> bool {
+    let secret = ticket.expose();
+    if secret.chars().count() < MIN_LEAK_CHECK_LEN {
+        return false;
+    }
+    if text.contains(secret) {
+        return true;
+    }
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) if s.contains(secret) => return true,
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => {
+                for (k, v) in map {
+                    if k.contains(secret) {
+                        return true;
+                    }
+                    stack.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OFFICIAL: &str = r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+
+    #[test]
+    fn official_vector_parses_and_signs() {
+        let ext = CardExt::parse(OFFICIAL, "cardExt").unwrap();
+        assert_eq!(ext.code.as_deref(), Some("1434008071"));
+        assert!(!ext.timestamp_is_number);
+        let ticket = Ticket::new("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+        assert_eq!(
+            ext.expected_signature("pjZ8Yt1XGILfi-FUsewpnnolGgZk", &ticket),
+            ext.signature
+        );
+    }
+
+    #[test]
+    fn strict_is_first_lenient_error() {
+        let text = r#"{"apiTicket":"x","nonceStr":"1","timestamp":1.5}"#;
+        let scan = CardExtScan::read(text, "cardExt", None);
+        let codes: Vec<_> = scan.errors.iter().map(Error::code).collect();
+        assert_eq!(
+            codes,
+            [
+                "TICKET_LEAKED",
+                "CAMEL_CASE_KEY",
+                "INVALID_TIMESTAMP",
+                "MISSING_FIELD"
+            ]
+        );
+        assert_eq!(CardExt::parse(text, "cardExt").unwrap_err(), scan.errors[0]);
+    }
+
+    #[test]
+    fn shapes() {
+        let code = |t: &str| CardExt::parse(t, "x").unwrap_err().code();
+        assert_eq!(code("{"), "INVALID_JSON");
+        assert_eq!(code(r#""{\"a\":1}""#), "DOUBLE_ENCODED");
+        assert_eq!(code("[1]"), "INVALID_TYPE");
+        assert_eq!(code(r#""plain""#), "INVALID_TYPE");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(
+            CardExt::parse(&deep, "x").unwrap_err().code(),
+            "INVALID_JSON"
+        );
+    }
+}
