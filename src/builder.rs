@@ -1,0 +1,297 @@
+//! Building the signed `cardExt` of `wx.addCard`.
+//!
+//! The output is the JSON **string** WeChat expects (JS-SDK Appendix 4):
+//!
+//! - signed: `code`, `openid`, `timestamp`, `nonce_str`, and the `card_id` and
+//!   `api_ticket` that are *not* written into it;
+//! - `timestamp` is a JSON string of digits ("最终需要转换为字符串形式"), as in
+//!   the official demo;
+//! - `fixed_begintimestamp` (a JSON integer) and `outer_str` are passed through
+//!   unsigned;
+//! - absent or empty optional values are left out, and leave the signature
+//!   unchanged.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::host::{Host, random_nonce};
+use crate::json::Fields;
+use crate::rules;
+use crate::secret::Ticket;
+use crate::sign::card_signature;
+
+/// The input of [`build_card_ext`]: one card to sign.
+///
+/// ```
+/// use wxcard::builder::{CardExtInput, build_card_ext};
+/// use wxcard::host::FixedHost;
+///
+/// let input = CardExtInput::new("ojZ8YtyVyr30HheH3CM73y7h4jJE", "pjZ8Yt1XGILfi-FUsewpnnolGgZk")
+///     .with_code("1434008071")
+///     .with_timestamp(1404896688)
+///     .with_nonce_str("123");
+/// let card_ext = build_card_ext(&input, &FixedHost { now: None })?;
+/// assert_eq!(
+///     card_ext,
+///     r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#
+/// );
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardExtInput {
+    /// The card `api_ticket` (`type=wx_card`) of the official account that owns the card.
+    pub api_ticket: Ticket,
+    /// The card id; signed, but passed beside the cardExt as `cardId`, not inside it.
+    pub card_id: String,
+    /// The decrypted code, only for custom-code cards (`use_custom_code`).
+    pub code: Option<String>,
+    /// The user's openid (of the card's official account), only for `bind_openid` cards.
+    pub openid: Option<String>,
+    /// Unix seconds; `None` means now.
+    pub timestamp: Option<u64>,
+    /// The nonce; `None` means a fresh random alphanumeric one.
+    pub nonce_str: Option<String>,
+    /// Start of validity for `DATE_TYPE_FIX_TERM` cards, Unix seconds (unsigned).
+    pub fixed_begintimestamp: Option<u64>,
+    /// A channel value returned in the card-received event (unsigned).
+    pub outer_str: Option<String>,
+    /// The caller's consent to sign with the ticket in a browser or mini-program;
+    /// see [`crate::secret::ensure_ticket_allowed`].
+    pub allow_ticket_on_client: bool,
+}
+
+/// The JS field names of [`CardExtInput`].
+const KEYS: &[&str] = &[
+    "apiTicket",
+    "cardId",
+    "code",
+    "openid",
+    "timestamp",
+    "nonceStr",
+    "fixedBeginTimestamp",
+    "outerStr",
+    "allowTicketOnClient",
+];
+
+impl CardExtInput {
+    /// An input with the ticket and card id; every other field unset.
+    pub fn new(api_ticket: impl Into<Ticket>, card_id: impl Into<String>) -> Self {
+        CardExtInput {
+            api_ticket: api_ticket.into(),
+            card_id: card_id.into(),
+            code: None,
+            openid: None,
+            timestamp: None,
+            nonce_str: None,
+            fixed_begintimestamp: None,
+            outer_str: None,
+            allow_ticket_on_client: false,
+        }
+    }
+
+    /// Sets [`CardExtInput::code`].
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets [`CardExtInput::openid`].
+    pub fn with_openid(mut self, openid: impl Into<String>) -> Self {
+        self.openid = Some(openid.into());
+        self
+    }
+
+    /// Sets [`CardExtInput::timestamp`].
+    pub fn with_timestamp(mut self, seconds: u64) -> Self {
+        self.timestamp = Some(seconds);
+        self
+    }
+
+    /// Sets [`CardExtInput::nonce_str`].
+    pub fn with_nonce_str(mut self, nonce: impl Into<String>) -> Self {
+        self.nonce_str = Some(nonce.into());
+        self
+    }
+
+    /// Sets [`CardExtInput::fixed_begintimestamp`].
+    pub fn with_fixed_begintimestamp(mut self, seconds: u64) -> Self {
+        self.fixed_begintimestamp = Some(seconds);
+        self
+    }
+
+    /// Sets [`CardExtInput::outer_str`].
+    pub fn with_outer_str(mut self, outer: impl Into<String>) -> Self {
+        self.outer_str = Some(outer.into());
+        self
+    }
+
+    /// Reads the JS input `{ apiTicket, cardId, code?, openid?, timestamp?,
+    /// nonceStr?, fixedBeginTimestamp?, outerStr?, allowTicketOnClient? }`.
+    ///
+    /// Timestamps are integers or strings of digits in Unix seconds. `null`,
+    /// absent and `""` mean "not given". Snake_case keys (`api_ticket`) are
+    /// [`Error::SnakeCaseKey`], other unknown keys [`Error::UnknownField`].
+    pub fn from_json(value: &Value) -> Result<Self> {
+        let f = Fields::of(value, "")?;
+        rules::check_keys(&f, KEYS)?;
+        Ok(CardExtInput {
+            api_ticket: Ticket::new(f.required_str("apiTicket")?),
+            card_id: f.required_str("cardId")?.to_owned(),
+            code: rules::opt_str(&f, "code")?,
+            openid: rules::opt_str(&f, "openid")?,
+            timestamp: rules::opt_timestamp(&f, "timestamp")?,
+            nonce_str: rules::opt_str(&f, "nonceStr")?,
+            fixed_begintimestamp: rules::opt_timestamp(&f, "fixedBeginTimestamp")?,
+            outer_str: rules::opt_str(&f, "outerStr")?,
+            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+        })
+    }
+}
+
+/// The cardExt object as serialised, keys in WeChat's snake_case.
+#[derive(Serialize)]
+struct CardExtOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    openid: Option<&'a str>,
+    timestamp: String,
+    nonce_str: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed_begintimestamp: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outer_str: Option<&'a str>,
+    signature: String,
+}
+
+fn non_empty(value: Option<&String>) -> Option<&str> {
+    value.map(String::as_str).filter(|s| !s.is_empty())
+}
+
+/// Builds the signed cardExt JSON string for one card.
+///
+/// Checks every field first (ticket present and without whitespace, card id
+/// shape, `code` ≤ 20 letters/digits/`_`, `nonce_str` ≤ 32 printable ASCII,
+/// openid shape, timestamps in seconds), then takes the missing timestamp from
+/// `host.now_seconds()` and the missing nonce from [`random_nonce`]
+/// ([`Error::NoClock`] / [`Error::NoRandomSource`] when the host has none).
+/// Empty optional strings count as absent.
+///
+/// It does **not** check where it runs: a caller on a client checks
+/// [`crate::secret::ensure_ticket_allowed`] first.
+pub fn build_card_ext(input: &CardExtInput, host: &dyn Host) -> Result<String> {
+    rules::check_ticket(&input.api_ticket, "apiTicket")?;
+    rules::check_card_id(&input.card_id, "cardId")?;
+    let code = non_empty(input.code.as_ref());
+    if let Some(code) = code {
+        rules::check_code(code, "code")?;
+    }
+    let openid = non_empty(input.openid.as_ref());
+    if let Some(openid) = openid {
+        rules::check_openid(openid, "openid")?;
+    }
+    let given_nonce = non_empty(input.nonce_str.as_ref());
+    if let Some(nonce) = given_nonce {
+        rules::check_nonce(nonce, "nonceStr")?;
+    }
+    if let Some(t) = input.timestamp {
+        rules::check_timestamp(t, "timestamp")?;
+    }
+    if let Some(t) = input.fixed_begintimestamp {
+        rules::check_timestamp(t, "fixedBeginTimestamp")?;
+    }
+    let timestamp = match input.timestamp {
+        Some(t) => t,
+        None => host.now_seconds()?,
+    }
+    .to_string();
+    let fresh_nonce;
+    let nonce_str = match given_nonce {
+        Some(nonce) => nonce,
+        None => {
+            fresh_nonce = random_nonce(host)?;
+            fresh_nonce.as_str()
+        }
+    };
+    let signature = card_signature(&[
+        input.api_ticket.expose(),
+        timestamp.as_str(),
+        input.card_id.as_str(),
+        code.unwrap_or_default(),
+        openid.unwrap_or_default(),
+        nonce_str,
+    ]);
+    let out = CardExtOut {
+        code,
+        openid,
+        timestamp,
+        nonce_str,
+        fixed_begintimestamp: input.fixed_begintimestamp,
+        outer_str: non_empty(input.outer_str.as_ref()),
+        signature,
+    };
+    serde_json::to_string(&out).map_err(|e| Error::invalid_value("cardExt", e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::host::FixedHost;
+    use serde_json::json;
+
+    const TICKET: &str = "ojZ8YtyVyr30HheH3CM73y7h4jJE";
+    const CARD: &str = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
+
+    #[test]
+    fn defaults_come_from_the_host() {
+        let input = CardExtInput::new(TICKET, CARD).with_nonce_str("n");
+        let text = build_card_ext(
+            &input,
+            &FixedHost {
+                now: Some(1404896688),
+            },
+        )
+        .unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["timestamp"], json!("1404896688"));
+        let no_clock = build_card_ext(&input, &FixedHost { now: None });
+        assert_eq!(no_clock, Err(Error::NoClock));
+        let no_random = build_card_ext(
+            &CardExtInput::new(TICKET, CARD).with_timestamp(1),
+            &FixedHost { now: None },
+        );
+        assert_eq!(no_random, Err(Error::NoRandomSource));
+    }
+
+    #[test]
+    fn unsigned_fields_pass_through() {
+        let input = CardExtInput::new(TICKET, CARD)
+            .with_timestamp(1404896688)
+            .with_nonce_str("123")
+            .with_fixed_begintimestamp(1404896000)
+            .with_outer_str("channel-7");
+        let text = build_card_ext(&input, &FixedHost { now: None }).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["fixed_begintimestamp"], json!(1404896000));
+        assert_eq!(v["outer_str"], json!("channel-7"));
+        assert_eq!(
+            v["signature"],
+            json!(card_signature(&[TICKET, "1404896688", CARD, "123"]))
+        );
+        assert!(!text.contains(TICKET) && !text.contains(CARD));
+    }
+
+    #[test]
+    fn from_json_reads_camel_case() {
+        let input = CardExtInput::from_json(&json!({
+            "apiTicket": TICKET, "cardId": CARD, "timestamp": "1404896688",
+            "nonceStr": "", "fixedBeginTimestamp": 5, "allowTicketOnClient": true
+        }))
+        .unwrap();
+        assert_eq!(input.timestamp, Some(1404896688));
+        assert_eq!(input.nonce_str, None);
+        assert_eq!(input.fixed_begintimestamp, Some(5));
+        assert!(input.allow_ticket_on_client);
+    }
+}

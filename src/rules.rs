@@ -1,0 +1,284 @@
+//! The value rules the payload builders enforce: card ids, codes, nonces,
+//! openids, tickets, timestamps and the keys of JS option bags.
+//!
+//! Each check returns the first mistake as an [`Error`] naming the field.
+//! Lengths are counted in characters, as WeChat's documentation counts them.
+
+use crate::error::{Error, Result};
+use crate::json::{self, Fields};
+use crate::secret::Ticket;
+
+/// The longest `code` WeChat accepts: "检查code参数是否超过20位" (troubleshooting doc).
+pub const MAX_CODE_LEN: usize = 20;
+/// The longest `nonce_str`: "随机字符串，由开发者设置传入 … 不长于32位" (JS-SDK Appendix 4).
+pub const MAX_NONCE_LEN: usize = 32;
+/// The longest `card_id`: the chooseCard table types `cardId` as string(32).
+pub const MAX_CARD_ID_LEN: usize = 32;
+/// The longest `openid` accepted. Observed openids have 28 characters; the limit
+/// only stops runaway input.
+pub const MAX_OPENID_LEN: usize = 64;
+/// The shortest string taken for an *encrypted* code: AES output is at least one
+/// 16-byte block, which is 24 characters of base64.
+pub const MIN_ENCRYPTED_CODE_LEN: usize = 24;
+
+fn too_long(field: &str, max: usize, len: usize) -> Error {
+    Error::TooLong {
+        field: field.to_owned(),
+        max,
+        len,
+        unit: "characters",
+    }
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// A `card_id`: 1 to 32 characters of `[A-Za-z0-9_-]` (observed ids are `p` + 27 of them).
+pub fn check_card_id(value: &str, field: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::missing(field));
+    }
+    let len = value.chars().count();
+    if len > MAX_CARD_ID_LEN {
+        return Err(too_long(field, MAX_CARD_ID_LEN, len));
+    }
+    if !value.chars().all(is_id_char) {
+        return Err(Error::invalid_value(
+            field,
+            format!(
+                "a card id has only letters, digits, '_' and '-'; got \"{}\"",
+                json::truncate(value, MAX_CARD_ID_LEN)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A decrypted card `code`: at most 20 characters, ASCII letters, digits and `_`.
+///
+/// WeChat rejects codes "超过20位或含特殊字符" (troubleshooting doc). Letters and
+/// digits are what custom codes are made of; `_` is allowed because the older
+/// official example code is `jonyqin_1434008071`.
+pub fn check_code(value: &str, field: &str) -> Result<()> {
+    let len = value.chars().count();
+    if len > MAX_CODE_LEN {
+        return Err(too_long(field, MAX_CODE_LEN, len));
+    }
+    if let Some(c) = value
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+    {
+        return Err(Error::invalid_value(
+            field,
+            format!("a code has only letters, digits and '_'; found {c:?}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A nonce (`nonce_str` / `nonceStr`): at most 32 printable ASCII characters,
+/// no spaces. WeChat recommends letters and digits ("推荐使用大小写字母和数字").
+pub fn check_nonce(value: &str, field: &str) -> Result<()> {
+    let len = value.chars().count();
+    if len > MAX_NONCE_LEN {
+        return Err(too_long(field, MAX_NONCE_LEN, len));
+    }
+    if let Some(c) = value.chars().find(|c| !c.is_ascii_graphic()) {
+        return Err(Error::invalid_value(
+            field,
+            format!("a nonce has printable ASCII only, best letters and digits; found {c:?}"),
+        ));
+    }
+    Ok(())
+}
+
+/// An `openid`: `[A-Za-z0-9_-]`, at most 64 characters (observed: 28, `o…`).
+pub fn check_openid(value: &str, field: &str) -> Result<()> {
+    let len = value.chars().count();
+    if len > MAX_OPENID_LEN {
+        return Err(too_long(field, MAX_OPENID_LEN, len));
+    }
+    if let Some(c) = value.chars().find(|c| !is_id_char(*c)) {
+        return Err(Error::invalid_value(
+            field,
+            format!("an openid has only letters, digits, '_' and '-'; found {c:?}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A ticket: present, and free of whitespace and control characters, which
+/// WeChat's tickets never contain (a stray newline from a file or cache is a
+/// classic cause of 签名错误). The message never quotes the ticket.
+pub fn check_ticket(ticket: &Ticket, field: &str) -> Result<()> {
+    if ticket.is_empty() {
+        return Err(Error::missing(field));
+    }
+    if ticket
+        .expose()
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(Error::invalid_value(
+            field,
+            "contains whitespace or a control character; WeChat tickets never do (trim what was read from the cache or file)",
+        ));
+    }
+    Ok(())
+}
+
+/// Unix seconds: at most [`json::MAX_TIMESTAMP_SECONDS`]; more is milliseconds.
+pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
+    if seconds > json::MAX_TIMESTAMP_SECONDS {
+        return Err(Error::InvalidTimestamp {
+            field: field.to_owned(),
+            reason: format!("got {seconds}, which looks like milliseconds; divide by 1000"),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `code` looks like the *encrypted* code that `addCard` returns,
+/// which `openCard` refuses (it needs the code decrypted by `card/code/decrypt`).
+///
+/// Decrypted codes are at most 20 letters and digits. Encrypted codes are base64
+/// of AES output: at least 24 characters of `[A-Za-z0-9+/=]` (or the URL-safe
+/// `-`/`_`), e.g. `XXIzTtMqCxwOaawoE91+VJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ/5ZZ0DVkXdE`.
+/// A code is taken as encrypted when it has at least
+/// [`MIN_ENCRYPTED_CODE_LEN`] characters, all of them base64 characters,
+/// percent-escapes (`%2B`, `%2F`, `%3D`, from a URL) or spaces (a `+` that a
+/// query string decoded), and it either contains one of `+ / = %` or a space,
+/// or mixes upper-case letters, lower-case letters and digits. A long run of
+/// digits alone is not taken as encrypted: it is just too long.
+///
+/// ```
+/// use wxcard::rules::looks_encrypted;
+/// assert!(looks_encrypted("XXIzTtMqCxwOaawoE91+VJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ/5ZZ0DVkXdE"));
+/// assert!(looks_encrypted("mU9XZ2l0SGVsbG9Xb3JsZDEyMw"));
+/// assert!(!looks_encrypted("1434008071"));
+/// assert!(!looks_encrypted("123456789012345678901234"));
+/// ```
+pub fn looks_encrypted(code: &str) -> bool {
+    if code.chars().count() < MIN_ENCRYPTED_CODE_LEN {
+        return false;
+    }
+    let (mut marker, mut upper, mut lower, mut digit) = (false, false, false, false);
+    let mut rest = code;
+    while let Some(c) = rest.chars().next() {
+        if c == '%' {
+            let escape = rest.get(..3).map(str::to_ascii_uppercase);
+            if !matches!(escape.as_deref(), Some("%2B" | "%2F" | "%3D")) {
+                return false;
+            }
+            marker = true;
+            rest = rest.get(3..).unwrap_or_default();
+            continue;
+        }
+        match c {
+            '+' | '/' | '=' | ' ' => marker = true,
+            'A'..='Z' => upper = true,
+            'a'..='z' => lower = true,
+            '0'..='9' => digit = true,
+            '-' | '_' => {}
+            _ => return false,
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    marker || (upper && lower && digit)
+}
+
+/// Refuses keys of an option bag that are not in `known`.
+///
+/// A key that matches a known key once case and `_` are ignored (`api_ticket`,
+/// `card_id`, `appid`) is [`Error::SnakeCaseKey`] naming the right key; any other
+/// unknown key is [`Error::UnknownField`].
+pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
+    for key in fields.map().keys() {
+        if known.contains(&key.as_str()) {
+            continue;
+        }
+        let folded = fold(key);
+        return Err(match known.iter().find(|k| fold(k) == folded) {
+            Some(expected) => Error::SnakeCaseKey {
+                field: fields.path_of(key),
+                found: key.clone(),
+                expected,
+            },
+            None => Error::UnknownField {
+                field: fields.path_of(key),
+            },
+        });
+    }
+    Ok(())
+}
+
+fn fold(key: &str) -> String {
+    key.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// An optional string that must not be empty when present. `null`, absent
+/// and `""` all read as not given.
+pub(crate) fn opt_str(fields: &Fields<'_>, key: &str) -> Result<Option<String>> {
+    Ok(fields
+        .str(key)?
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned))
+}
+
+/// An optional timestamp (integer or digit string of Unix seconds).
+pub(crate) fn opt_timestamp(fields: &Fields<'_>, key: &str) -> Result<Option<u64>> {
+    fields
+        .get(key)
+        .map(|v| json::timestamp(v, &fields.path_of(key)))
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn codes() {
+        assert!(check_code("1434008071", "code").is_ok());
+        assert!(check_code("jonyqin_1434008071", "code").is_ok());
+        assert_eq!(
+            check_code("123456789012345678901", "code")
+                .unwrap_err()
+                .code(),
+            "TOO_LONG"
+        );
+        assert_eq!(
+            check_code("12-34", "code").unwrap_err().code(),
+            "INVALID_VALUE"
+        );
+    }
+
+    #[test]
+    fn encrypted_codes() {
+        assert!(looks_encrypted(
+            "XXIzTtMqCxwOaawoE91%2BVJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ%2F5ZZ0DVkXdE"
+        ));
+        assert!(looks_encrypted("XXIzTtMqCxwOaawoE91 VJdsFmv7b8g0"));
+        assert!(!looks_encrypted("abcdefghijklmnopqrstuvwxyz"));
+        assert!(!looks_encrypted("XXIzTtMqCxwOaawoE91%ZZVJdsFmv7b8g0"));
+        assert!(!looks_encrypted("XXIzTtMqCxwOaawoE91+VJ卡"));
+        assert!(!looks_encrypted("Ab1+"));
+    }
+
+    #[test]
+    fn keys() {
+        let v = json!({"apiTicket": "t", "card_id": "p"});
+        let f = Fields::of(&v, "").unwrap();
+        let err = check_keys(&f, &["apiTicket", "cardId"]).unwrap_err();
+        assert_eq!(err.code(), "SNAKE_CASE_KEY");
+        assert_eq!(err.field(), Some("card_id"));
+        assert!(err.to_string().contains("\"cardId\""));
+        let err = check_keys(&f, &["apiTicket"]).unwrap_err();
+        assert_eq!(err.code(), "UNKNOWN_FIELD");
+    }
+}
