@@ -16,8 +16,10 @@
 
 pub mod builder;
 pub mod card_ext;
+pub mod choose_card;
 pub mod error;
 pub mod host;
+pub mod jsapi;
 pub mod json;
 pub mod problem;
 pub mod rules;

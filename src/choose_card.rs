@@ -1,0 +1,297 @@
+//! The parameters of `wx.chooseCard` (H5 JS-SDK only), signed with `cardSign`.
+//!
+//! `cardSign` is WeChat's card signature over the values of `api_ticket`,
+//! `app_id`, `location_id`, `timestamp`, `nonce_str`, `card_id` and `card_type`
+//! (JS-SDK Appendix 4). The `app_id` is always signed and must be the appId
+//! given to `wx.config`: jweixin sends the config appId to WeChat as `app_id`,
+//! and a signature without it gives an empty card list.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::host::{Host, random_nonce};
+use crate::json::Fields;
+use crate::rules;
+use crate::secret::Ticket;
+use crate::sign::card_signature;
+
+/// The longest `shopId` / `cardType` (both documented as string(24)).
+pub const MAX_SHOP_ID_LEN: usize = 24;
+/// The longest `appId` accepted (official-account AppIDs have 18 characters).
+pub const MAX_APP_ID_LEN: usize = 32;
+
+/// The input of [`choose_card_params`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChooseCardInput {
+    /// The card `api_ticket` (`type=wx_card`).
+    pub api_ticket: Ticket,
+    /// The appId given to `wx.config`.
+    pub app_id: String,
+    /// Restricts the list to a store (`location_id`).
+    pub shop_id: Option<String>,
+    /// Restricts the list to a card type, e.g. `GROUPON`.
+    pub card_type: Option<String>,
+    /// Restricts the list to one card.
+    pub card_id: Option<String>,
+    /// Unix seconds; `None` means now.
+    pub timestamp: Option<u64>,
+    /// The nonce; `None` means a fresh random alphanumeric one.
+    pub nonce_str: Option<String>,
+    /// The caller's consent to sign with the ticket in a browser or mini-program.
+    pub allow_ticket_on_client: bool,
+}
+
+const KEYS: &[&str] = &[
+    "apiTicket",
+    "appId",
+    "shopId",
+    "cardType",
+    "cardId",
+    "timestamp",
+    "nonceStr",
+    "allowTicketOnClient",
+];
+
+impl ChooseCardInput {
+    /// An input with the ticket and appId; no filters, timestamp and nonce by default.
+    pub fn new(api_ticket: impl Into<Ticket>, app_id: impl Into<String>) -> Self {
+        ChooseCardInput {
+            api_ticket: api_ticket.into(),
+            app_id: app_id.into(),
+            shop_id: None,
+            card_type: None,
+            card_id: None,
+            timestamp: None,
+            nonce_str: None,
+            allow_ticket_on_client: false,
+        }
+    }
+
+    /// Sets [`ChooseCardInput::shop_id`].
+    pub fn with_shop_id(mut self, shop_id: impl Into<String>) -> Self {
+        self.shop_id = Some(shop_id.into());
+        self
+    }
+
+    /// Sets [`ChooseCardInput::card_type`].
+    pub fn with_card_type(mut self, card_type: impl Into<String>) -> Self {
+        self.card_type = Some(card_type.into());
+        self
+    }
+
+    /// Sets [`ChooseCardInput::card_id`].
+    pub fn with_card_id(mut self, card_id: impl Into<String>) -> Self {
+        self.card_id = Some(card_id.into());
+        self
+    }
+
+    /// Sets [`ChooseCardInput::timestamp`].
+    pub fn with_timestamp(mut self, seconds: u64) -> Self {
+        self.timestamp = Some(seconds);
+        self
+    }
+
+    /// Sets [`ChooseCardInput::nonce_str`].
+    pub fn with_nonce_str(mut self, nonce: impl Into<String>) -> Self {
+        self.nonce_str = Some(nonce.into());
+        self
+    }
+
+    /// Reads the JS input `{ apiTicket, appId, shopId?, cardType?, cardId?,
+    /// timestamp?, nonceStr?, allowTicketOnClient? }`.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        let f = Fields::of(value, "")?;
+        rules::check_keys(&f, KEYS)?;
+        Ok(ChooseCardInput {
+            api_ticket: Ticket::new(f.required_str("apiTicket")?),
+            app_id: f.required_str("appId")?.to_owned(),
+            shop_id: rules::opt_str(&f, "shopId")?,
+            card_type: rules::opt_str(&f, "cardType")?,
+            card_id: rules::opt_str(&f, "cardId")?,
+            timestamp: rules::opt_timestamp(&f, "timestamp")?,
+            nonce_str: rules::opt_str(&f, "nonceStr")?,
+            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+        })
+    }
+}
+
+/// The object to spread into `wx.chooseCard({ ...params, success })`.
+///
+/// Serialises to `{ shopId, cardType, cardId, timestamp, nonceStr, signType:
+/// "SHA1", cardSign }`. Unset filters are `""`, which is what jweixin sends
+/// for them anyway. `timestamp` is a **string** of digits: the JS-SDK
+/// documents it as string(32) and jweixin forwards `timestamp + ""`, so the
+/// string is exactly the value that was signed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChooseCardParams {
+    /// The store filter, or `""`.
+    pub shop_id: String,
+    /// The card type filter, or `""`.
+    pub card_type: String,
+    /// The card filter, or `""`.
+    pub card_id: String,
+    /// Unix seconds as a string of digits.
+    pub timestamp: String,
+    /// The signed nonce.
+    pub nonce_str: String,
+    /// Always `"SHA1"`, the only type WeChat supports.
+    pub sign_type: &'static str,
+    /// The card signature.
+    pub card_sign: String,
+}
+
+fn non_empty(value: Option<&String>) -> &str {
+    value.map(String::as_str).unwrap_or_default()
+}
+
+fn check_app_id(app_id: &str) -> Result<()> {
+    if app_id.is_empty() {
+        return Err(Error::missing("appId"));
+    }
+    let len = app_id.chars().count();
+    if len > MAX_APP_ID_LEN {
+        return Err(Error::TooLong {
+            field: "appId".into(),
+            max: MAX_APP_ID_LEN,
+            len,
+            unit: "characters",
+        });
+    }
+    if !app_id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Error::invalid_value(
+            "appId",
+            "an appId has only letters and digits (wx followed by 16 hex digits)",
+        ));
+    }
+    Ok(())
+}
+
+fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
+    let len = value.chars().count();
+    if len > MAX_SHOP_ID_LEN {
+        return Err(Error::TooLong {
+            field: field.into(),
+            max: MAX_SHOP_ID_LEN,
+            len,
+            unit: "characters",
+        });
+    }
+    let ok = if upper {
+        value.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+    } else {
+        value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    if ok {
+        Ok(())
+    } else if upper {
+        Err(Error::invalid_value(
+            field,
+            "a card type is upper-case letters and '_', e.g. GROUPON or MEMBER_CARD",
+        ))
+    } else {
+        Err(Error::invalid_value(
+            field,
+            "a shop id has only letters, digits, '_' and '-'",
+        ))
+    }
+}
+
+/// Signs the parameters of `wx.chooseCard`.
+///
+/// ```
+/// use wxcard::choose_card::{ChooseCardInput, choose_card_params};
+/// use wxcard::host::FixedHost;
+///
+/// let input = ChooseCardInput::new("ojZ8YtyVyr30HheH3CM73y7h4jJE", "wxf8b4f85f3a794e77")
+///     .with_card_type("GROUPON")
+///     .with_timestamp(1404896688)
+///     .with_nonce_str("123");
+/// let params = choose_card_params(&input, &FixedHost { now: None })?;
+/// assert_eq!(params.timestamp, "1404896688");
+/// assert_eq!(params.shop_id, "");
+/// assert_eq!(
+///     params.card_sign,
+///     wxcard::card_signature(&["ojZ8YtyVyr30HheH3CM73y7h4jJE", "wxf8b4f85f3a794e77",
+///                              "1404896688", "123", "GROUPON"])
+/// );
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+///
+/// Like [`crate::builder::build_card_ext`], it does not check where it runs.
+pub fn choose_card_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCardParams> {
+    rules::check_ticket(&input.api_ticket, "apiTicket")?;
+    check_app_id(&input.app_id)?;
+    let shop_id = non_empty(input.shop_id.as_ref());
+    check_short(shop_id, "shopId", false)?;
+    let card_type = non_empty(input.card_type.as_ref());
+    check_short(card_type, "cardType", true)?;
+    let card_id = non_empty(input.card_id.as_ref());
+    if !card_id.is_empty() {
+        rules::check_card_id(card_id, "cardId")?;
+    }
+    let given_nonce = non_empty(input.nonce_str.as_ref());
+    if !given_nonce.is_empty() {
+        rules::check_nonce(given_nonce, "nonceStr")?;
+    }
+    if let Some(t) = input.timestamp {
+        rules::check_timestamp(t, "timestamp")?;
+    }
+    let timestamp = match input.timestamp {
+        Some(t) => t,
+        None => host.now_seconds()?,
+    }
+    .to_string();
+    let nonce_str = if given_nonce.is_empty() {
+        random_nonce(host)?
+    } else {
+        given_nonce.to_owned()
+    };
+    let card_sign = card_signature(&[
+        input.api_ticket.expose(),
+        input.app_id.as_str(),
+        shop_id,
+        timestamp.as_str(),
+        nonce_str.as_str(),
+        card_id,
+        card_type,
+    ]);
+    Ok(ChooseCardParams {
+        shop_id: shop_id.to_owned(),
+        card_type: card_type.to_owned(),
+        card_id: card_id.to_owned(),
+        timestamp,
+        nonce_str,
+        sign_type: "SHA1",
+        card_sign,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::host::FixedHost;
+    use serde_json::json;
+
+    #[test]
+    fn serialises_the_js_shape() {
+        let input = ChooseCardInput::from_json(&json!({
+            "apiTicket": "t1", "appId": "wxf8b4f85f3a794e77", "shopId": "123",
+            "timestamp": 1404896688, "nonceStr": "abc"
+        }))
+        .unwrap();
+        let params = choose_card_params(&input, &FixedHost { now: None }).unwrap();
+        let v = serde_json::to_value(&params).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "shopId": "123", "cardType": "", "cardId": "", "timestamp": "1404896688",
+                "nonceStr": "abc", "signType": "SHA1",
+                "cardSign": card_signature(&["t1", "wxf8b4f85f3a794e77", "123", "1404896688", "abc"])
+            })
+        );
+    }
+}

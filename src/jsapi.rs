@@ -1,0 +1,325 @@
+//! The `wx.config` object of the H5 JS-SDK, with its signature (JS-SDK Appendix 1).
+//!
+//! `signature = sha1("jsapi_ticket=T&noncestr=N&timestamp=TS&url=URL")`, keys
+//! in that fixed (ASCII-sorted) order, values raw and not URL-escaped, and the
+//! url cut at `#`. This is a different signature with a different ticket
+//! (`type=jsapi`) from the card signatures.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::host::{Host, random_nonce};
+use crate::json::{self, Fields};
+use crate::rules;
+use crate::secret::Ticket;
+use crate::sign::sha1_hex;
+
+/// The card APIs, listed in `jsApiList` when none is given.
+pub const DEFAULT_JS_API_LIST: [&str; 3] = ["addCard", "openCard", "chooseCard"];
+
+/// The input of [`jsapi_config`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsapiConfigInput {
+    /// The `jsapi_ticket` (`type=jsapi`) of the appId.
+    pub jsapi_ticket: Ticket,
+    /// The official account's appId, the one the ticket was obtained with.
+    pub app_id: String,
+    /// The full URL of the page calling `wx.config`; anything from `#` on is not signed.
+    pub url: String,
+    /// The APIs to enable; `None` means [`DEFAULT_JS_API_LIST`].
+    pub js_api_list: Option<Vec<String>>,
+    /// Unix seconds; `None` means now.
+    pub timestamp: Option<u64>,
+    /// The nonce; `None` means a fresh random alphanumeric one.
+    pub nonce_str: Option<String>,
+    /// `wx.config`'s debug mode.
+    pub debug: bool,
+    /// The caller's consent to sign with the ticket in a browser or mini-program.
+    pub allow_ticket_on_client: bool,
+}
+
+const KEYS: &[&str] = &[
+    "jsapiTicket",
+    "appId",
+    "url",
+    "jsApiList",
+    "timestamp",
+    "nonceStr",
+    "debug",
+    "allowTicketOnClient",
+];
+
+impl JsapiConfigInput {
+    /// An input with the ticket, appId and page URL; everything else by default.
+    pub fn new(
+        jsapi_ticket: impl Into<Ticket>,
+        app_id: impl Into<String>,
+        url: impl Into<String>,
+    ) -> Self {
+        JsapiConfigInput {
+            jsapi_ticket: jsapi_ticket.into(),
+            app_id: app_id.into(),
+            url: url.into(),
+            js_api_list: None,
+            timestamp: None,
+            nonce_str: None,
+            debug: false,
+            allow_ticket_on_client: false,
+        }
+    }
+
+    /// Sets [`JsapiConfigInput::js_api_list`].
+    pub fn with_js_api_list<S: Into<String>>(mut self, apis: impl IntoIterator<Item = S>) -> Self {
+        self.js_api_list = Some(apis.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`JsapiConfigInput::timestamp`].
+    pub fn with_timestamp(mut self, seconds: u64) -> Self {
+        self.timestamp = Some(seconds);
+        self
+    }
+
+    /// Sets [`JsapiConfigInput::nonce_str`].
+    pub fn with_nonce_str(mut self, nonce: impl Into<String>) -> Self {
+        self.nonce_str = Some(nonce.into());
+        self
+    }
+
+    /// Sets [`JsapiConfigInput::debug`].
+    pub fn with_debug(mut self, debug: bool) -> Self {
+        self.debug = debug;
+        self
+    }
+
+    /// Reads the JS input `{ jsapiTicket, appId, url, jsApiList?, timestamp?,
+    /// nonceStr?, debug?, allowTicketOnClient? }`.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        let f = Fields::of(value, "")?;
+        rules::check_keys(&f, KEYS)?;
+        let js_api_list = match f.array("jsApiList")? {
+            None => None,
+            Some(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| match item {
+                        Value::String(s) => Ok(s.clone()),
+                        other => Err(Error::InvalidType {
+                            field: format!("jsApiList[{i}]"),
+                            expected: "a string",
+                            found: json::type_name(other),
+                        }),
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+        };
+        Ok(JsapiConfigInput {
+            jsapi_ticket: Ticket::new(f.required_str("jsapiTicket")?),
+            app_id: f.required_str("appId")?.to_owned(),
+            url: f.required_str("url")?.to_owned(),
+            js_api_list,
+            timestamp: rules::opt_timestamp(&f, "timestamp")?,
+            nonce_str: rules::opt_str(&f, "nonceStr")?,
+            debug: f.bool("debug")?.unwrap_or(false),
+            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+        })
+    }
+}
+
+/// The object to pass to `wx.config`: `{ debug, appId, timestamp, nonceStr,
+/// signature, jsApiList }`.
+///
+/// `timestamp` is a JSON **number**, as in the JS-SDK's own `wx.config`
+/// sample; jweixin forwards it as `timestamp + ""`, which is the signed
+/// decimal string either way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsapiConfig {
+    /// `wx.config`'s debug mode.
+    pub debug: bool,
+    /// The appId.
+    pub app_id: String,
+    /// The signed Unix seconds.
+    pub timestamp: u64,
+    /// The signed nonce.
+    pub nonce_str: String,
+    /// 40 lowercase hex digits.
+    pub signature: String,
+    /// The APIs to enable (a fresh array: jweixin rewrites it in place).
+    pub js_api_list: Vec<String>,
+}
+
+/// The `wx.config` signature over already-checked values; `url` is cut at `#`.
+///
+/// ```
+/// // JS-SDK Appendix 1, the official example.
+/// let sig = wxcard::jsapi::config_signature(
+///     "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg",
+///     "Wm3WZYTPz0wzccnW",
+///     1414587457,
+///     "http://mp.weixin.qq.com?params=value#top",
+/// );
+/// assert_eq!(sig, "0f9de62fce790f9a083d5c99e95740ceb90c27ed");
+/// ```
+pub fn config_signature(jsapi_ticket: &str, nonce_str: &str, timestamp: u64, url: &str) -> String {
+    let url = signed_url(url);
+    let timestamp = timestamp.to_string();
+    sha1_hex([
+        b"jsapi_ticket=".as_slice(),
+        jsapi_ticket.as_bytes(),
+        b"&noncestr=",
+        nonce_str.as_bytes(),
+        b"&timestamp=",
+        timestamp.as_bytes(),
+        b"&url=",
+        url.as_bytes(),
+    ])
+}
+
+/// The part of `url` that is signed: everything before the first `#`.
+pub fn signed_url(url: &str) -> &str {
+    url.split_once('#').map_or(url, |(before, _)| before)
+}
+
+fn check_url(url: &str) -> Result<()> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    if lower.starts_with("http%3a") || lower.starts_with("https%3a") {
+        return Err(Error::invalid_value(
+            "url",
+            "is URL-encoded; sign the raw page URL (decodeURIComponent it first)",
+        ));
+    }
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(Error::invalid_value(
+            "url",
+            format!(
+                "must be the full page URL with http:// or https://, got \"{}\"",
+                json::truncate(url, 40)
+            ),
+        ));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid_value(
+            "url",
+            "contains whitespace; sign location.href exactly",
+        ));
+    }
+    Ok(())
+}
+
+fn check_api_list(list: &[String]) -> Result<()> {
+    if list.is_empty() {
+        return Err(Error::invalid_value(
+            "jsApiList",
+            "must list at least one API, e.g. addCard",
+        ));
+    }
+    for (i, api) in list.iter().enumerate() {
+        if api.is_empty() || !api.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(Error::invalid_value(
+                format!("jsApiList[{i}]"),
+                "an API name is letters and digits, e.g. addCard",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Signs the `wx.config` object.
+///
+/// ```
+/// use wxcard::jsapi::{JsapiConfigInput, jsapi_config};
+/// use wxcard::host::FixedHost;
+///
+/// let input = JsapiConfigInput::new(
+///     "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg",
+///     "wxf8b4f85f3a794e77",
+///     "http://mp.weixin.qq.com?params=value",
+/// )
+/// .with_timestamp(1414587457)
+/// .with_nonce_str("Wm3WZYTPz0wzccnW");
+/// let config = jsapi_config(&input, &FixedHost { now: None })?;
+/// assert_eq!(config.signature, "0f9de62fce790f9a083d5c99e95740ceb90c27ed");
+/// assert_eq!(config.js_api_list, ["addCard", "openCard", "chooseCard"]);
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+///
+/// Like [`crate::builder::build_card_ext`], it does not check where it runs.
+pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiConfig> {
+    rules::check_ticket(&input.jsapi_ticket, "jsapiTicket")?;
+    if input.app_id.is_empty() {
+        return Err(Error::missing("appId"));
+    }
+    if !input.app_id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Error::invalid_value(
+            "appId",
+            "an appId has only letters and digits (wx followed by 16 hex digits)",
+        ));
+    }
+    if input.url.is_empty() {
+        return Err(Error::missing("url"));
+    }
+    check_url(&input.url)?;
+    let js_api_list = match &input.js_api_list {
+        Some(list) => list.clone(),
+        None => DEFAULT_JS_API_LIST.map(str::to_owned).to_vec(),
+    };
+    check_api_list(&js_api_list)?;
+    let given_nonce = input.nonce_str.as_deref().filter(|s| !s.is_empty());
+    if let Some(nonce) = given_nonce {
+        rules::check_nonce(nonce, "nonceStr")?;
+    }
+    if let Some(t) = input.timestamp {
+        rules::check_timestamp(t, "timestamp")?;
+    }
+    let timestamp = match input.timestamp {
+        Some(t) => t,
+        None => host.now_seconds()?,
+    };
+    let nonce_str = match given_nonce {
+        Some(nonce) => nonce.to_owned(),
+        None => random_nonce(host)?,
+    };
+    let signature = config_signature(
+        input.jsapi_ticket.expose(),
+        &nonce_str,
+        timestamp,
+        &input.url,
+    );
+    Ok(JsapiConfig {
+        debug: input.debug,
+        app_id: input.app_id.clone(),
+        timestamp,
+        nonce_str,
+        signature,
+        js_api_list,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragment_is_not_signed() {
+        assert_eq!(signed_url("http://host/p?q=1#frag"), "http://host/p?q=1");
+        assert_eq!(signed_url("http://host/p?q=1"), "http://host/p?q=1");
+        assert_eq!(
+            config_signature("t", "n", 1, "http://host/p?q=1#a#b"),
+            config_signature("t", "n", 1, "http://host/p?q=1")
+        );
+    }
+
+    #[test]
+    fn encoded_urls_are_refused() {
+        let input = JsapiConfigInput::new("t", "wx1", "http%3A%2F%2Fhost%2Fp")
+            .with_timestamp(1)
+            .with_nonce_str("n");
+        let host = crate::host::FixedHost { now: None };
+        let err = jsapi_config(&input, &host).unwrap_err();
+        assert_eq!(err.code(), "INVALID_VALUE");
+        assert_eq!(err.field(), Some("url"));
+    }
+}
