@@ -17,6 +17,7 @@
 pub mod builder;
 pub mod card_ext;
 pub mod choose_card;
+pub mod environment;
 pub mod error;
 pub mod host;
 pub mod jsapi;

@@ -1,0 +1,182 @@
+//! Where am I, and can I call the card APIs here?
+//!
+//! The JavaScript shim gathers a [`HostFacts`] from the global object (never
+//! throwing while it reads); everything that decides is here, in plain Rust:
+//! [`detect_environment`], [`card_support`] and [`compare_version`].
+//!
+//! Detection order (the first match wins):
+//!
+//! 1. **`minigame`**: a mini-game marker (`GameGlobal`, or `wx.createCanvas`
+//!    without jweixin's `wx.config`).
+//! 2. **`miniprogram`**: a `wx` that is not jweixin (no `wx.config`) and has a
+//!    mini-program API (`canIUse`, `getSystemInfoSync`, `getAppBaseInfo`,
+//!    `getSystemInfo`, `navigateTo`, `request`, `addCard` or `openCard`).
+//! 3. **`miniprogram-webview`**: an H5 page inside a mini-program `<web-view>`:
+//!    `miniProgram` in the user agent (WeChat ≥ 7.0.0) or
+//!    `window.__wxjs_environment === 'miniprogram'` (PACKAGING.md §5 says to
+//!    check both). `wx.miniProgram` alone does **not** count: jweixin defines
+//!    it unconditionally on every page, including plain WeChat H5 pages.
+//! 4. **`wechat-h5`**: `MicroMessenger` in the user agent (what jweixin itself
+//!    checks), or a `WeixinJSBridge`.
+//! 5. **`node`**: `process.versions.node`.
+//! 6. **`browser`**: anything else.
+
+mod facts;
+mod support;
+mod version;
+
+use serde::Serialize;
+
+pub use facts::{ConfigState, HostFacts, WxFacts};
+pub use support::{CardSupport, Reason, Support, card_support};
+pub use version::compare_version;
+
+/// The kind of host the code runs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EnvironmentKind {
+    /// A WeChat mini-program's logic layer (`wx.addCard` / `wx.openCard`).
+    Miniprogram,
+    /// A WeChat mini-game.
+    Minigame,
+    /// An H5 page in the WeChat browser (jweixin `wx.*` over `WeixinJSBridge`).
+    #[serde(rename = "wechat-h5")]
+    WechatH5,
+    /// An H5 page inside a mini-program `<web-view>`.
+    MiniprogramWebview,
+    /// A browser that is not WeChat.
+    Browser,
+    /// Node.js.
+    Node,
+}
+
+impl EnvironmentKind {
+    /// The JS string of this kind: `"miniprogram"`, `"wechat-h5"`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnvironmentKind::Miniprogram => "miniprogram",
+            EnvironmentKind::Minigame => "minigame",
+            EnvironmentKind::WechatH5 => "wechat-h5",
+            EnvironmentKind::MiniprogramWebview => "miniprogram-webview",
+            EnvironmentKind::Browser => "browser",
+            EnvironmentKind::Node => "node",
+        }
+    }
+}
+
+/// The answer of [`detect_environment`]; serialises to the JS shape
+/// `{ kind, sdkVersion?, wechatVersion?, platform? }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Environment {
+    /// The kind of host.
+    pub kind: EnvironmentKind,
+    /// The mini-program / mini-game base-library version, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sdk_version: Option<String>,
+    /// The WeChat client version, from `wx` or from `MicroMessenger/x.y.z` in the user agent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wechat_version: Option<String>,
+    /// The platform (`ios`, `android`, `windows`, `mac`, `devtools`, `ohos`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+}
+
+/// APIs that only a mini-program (or mini-game) `wx` has, never jweixin's.
+const MINIPROGRAM_MARKERS: [&str; 8] = [
+    "canIUse",
+    "getSystemInfoSync",
+    "getAppBaseInfo",
+    "getSystemInfo",
+    "navigateTo",
+    "request",
+    "addCard",
+    "openCard",
+];
+
+/// Decides which kind of host `facts` describe (see the module docs for the order).
+pub fn detect_environment(facts: &HostFacts) -> Environment {
+    let kind = detect_kind(facts);
+    let wx = facts.wx.as_ref();
+    let native = matches!(
+        kind,
+        EnvironmentKind::Miniprogram | EnvironmentKind::Minigame
+    );
+    let sdk_version = if native {
+        wx.and_then(|w| w.sdk_version.clone())
+    } else {
+        None
+    };
+    let wechat_version = wx
+        .filter(|_| native)
+        .and_then(|w| w.wechat_version.clone())
+        .or_else(|| ua_wechat_version(facts));
+    let platform = wx
+        .filter(|_| native)
+        .and_then(|w| w.platform.clone())
+        .or_else(|| ua_platform(facts, kind));
+    Environment {
+        kind,
+        sdk_version,
+        wechat_version,
+        platform,
+    }
+}
+
+fn detect_kind(facts: &HostFacts) -> EnvironmentKind {
+    let wx = facts.wx.as_ref();
+    let jweixin = wx.is_some_and(|w| w.has("config"));
+    if facts.mini_game || wx.is_some_and(|w| w.has("createCanvas") && !jweixin) {
+        return EnvironmentKind::Minigame;
+    }
+    if !jweixin && wx.is_some_and(|w| MINIPROGRAM_MARKERS.iter().any(|m| w.has(m))) {
+        return EnvironmentKind::Miniprogram;
+    }
+    if facts.ua_contains("miniprogram") || facts.wxjs_environment.as_deref() == Some("miniprogram")
+    {
+        return EnvironmentKind::MiniprogramWebview;
+    }
+    if facts.ua_contains("micromessenger") || facts.weixin_js_bridge {
+        return EnvironmentKind::WechatH5;
+    }
+    if facts.node {
+        return EnvironmentKind::Node;
+    }
+    EnvironmentKind::Browser
+}
+
+/// `8.0.40.2420` from `… MicroMessenger/8.0.40.2420(0x28002837) …`.
+fn ua_wechat_version(facts: &HostFacts) -> Option<String> {
+    let ua = facts.user_agent.as_deref()?;
+    let lower = ua.to_ascii_lowercase();
+    let start = lower.find("micromessenger/")? + "micromessenger/".len();
+    let rest = ua.get(start..)?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let version = rest.get(..end)?.trim_end_matches('.');
+    (!version.is_empty()).then(|| version.to_owned())
+}
+
+fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
+    if kind == EnvironmentKind::Node {
+        return None;
+    }
+    let ua = facts.user_agent.as_deref()?.to_ascii_lowercase();
+    let platform = if ua.contains("wechatdevtools") {
+        "devtools"
+    } else if ua.contains("openharmony") {
+        "ohos"
+    } else if ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod") {
+        "ios"
+    } else if ua.contains("android") {
+        "android"
+    } else if ua.contains("windowswechat") || ua.contains("windows nt") {
+        "windows"
+    } else if ua.contains("macwechat") || ua.contains("macintosh") {
+        "mac"
+    } else {
+        return None;
+    };
+    Some(platform.to_owned())
+}

@@ -1,0 +1,96 @@
+//! WeChat base-library version order.
+
+use std::cmp::Ordering;
+
+/// Compares two WeChat version strings (base library `SDKVersion` or client
+/// version) the way WeChat's own `compareVersion` sample does: split on `.`,
+/// compare part by part as integers, a missing part counts as `0`, so
+/// `"1.1"` equals `"1.1.0"`. Returns `-1`, `0` or `1`.
+///
+/// It never panics and gives every input a place in the order:
+///
+/// - each part is read by its leading ASCII digits after leading whitespace
+///   (like JavaScript's `parseInt`): `"0-beta"` reads as `0`, `" 5"` as `5`;
+/// - a part without leading digits (`"x"`, `""`, `"-1"`) counts as `0`, so junk
+///   such as `"abc"` or `""` equals `"0.0.0"` and is older than every real version;
+/// - parts of any length compare exactly (no overflow): `"1.99999999999999999999"`
+///   is greater than `"1.2"`.
+///
+/// ```
+/// use wxcard::environment::compare_version;
+/// assert_eq!(compare_version("1.0.9", "1.1.0"), -1);
+/// assert_eq!(compare_version("2.5", "2.5.0"), 0);
+/// assert_eq!(compare_version("2.10.0", "2.9.9"), 1);
+/// assert_eq!(compare_version("junk", "0"), 0);
+/// ```
+pub fn compare_version(a: &str, b: &str) -> i8 {
+    let mut left = a.split('.');
+    let mut right = b.split('.');
+    loop {
+        let (l, r) = (left.next(), right.next());
+        if l.is_none() && r.is_none() {
+            return 0;
+        }
+        match compare_part(l.unwrap_or(""), r.unwrap_or("")) {
+            Ordering::Less => return -1,
+            Ordering::Greater => return 1,
+            Ordering::Equal => {}
+        }
+    }
+}
+
+/// The leading decimal digits of a part, without leading zeros; empty means 0.
+fn digits(part: &str) -> &str {
+    let trimmed = part.trim_start();
+    let end = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    trimmed.get(..end).unwrap_or("").trim_start_matches('0')
+}
+
+fn compare_part(a: &str, b: &str) -> Ordering {
+    let (a, b) = (digits(a), digits(b));
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// Whether `s` looks like a version at all (starts with a digit). Facts whose
+/// version string fails this are treated as "version unknown" rather than as
+/// `0.0.0`, so a host reporting garbage is judged by feature detection alone.
+pub(crate) fn is_version_like(s: &str) -> bool {
+    s.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_like_wechat() {
+        let cases = [
+            ("1.0.9", "1.1.0", -1),
+            ("1.1.0", "1.1.0", 0),
+            ("1.1.1", "1.1.0", 1),
+            ("2.10.0", "2.9.12", 1),
+            ("2.5", "2.5.0", 0),
+            ("2.5.0.1", "2.5.0", 1),
+            ("", "0", 0),
+            ("abc", "0.0.1", -1),
+            ("01.02", "1.2", 0),
+            ("2.5.0-beta", "2.5.0", 0),
+            ("1.99999999999999999999999", "1.2", 1),
+            (" 3.0", "3", 0),
+            ("..", "0", 0),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(compare_version(a, b), want, "{a} vs {b}");
+            assert_eq!(compare_version(b, a), -want, "{b} vs {a}");
+        }
+    }
+
+    #[test]
+    fn version_like() {
+        assert!(is_version_like("2.5.0"));
+        assert!(!is_version_like("unknown"));
+        assert!(!is_version_like(""));
+    }
+}
