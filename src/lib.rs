@@ -16,6 +16,7 @@
 
 pub mod builder;
 pub mod card_ext;
+pub mod card_list;
 pub mod choose_card;
 pub mod environment;
 pub mod error;

@@ -1,0 +1,315 @@
+//! The `cardList` of `wx.addCard` and `wx.openCard`: validation and normalisation.
+//!
+//! Items use the JS names `cardId`, `cardExt` and `code` (jweixin renames
+//! them to `card_id`, `card_ext` for WeChat itself; snake_case item keys are
+//! [`Error::SnakeCaseKey`]). Error fields are paths such as
+//! `cardList[1].cardExt.nonceStr`.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::card_ext::CardExt;
+use crate::error::{Error, Result};
+use crate::json::{self, Fields, join};
+use crate::rules;
+
+/// The name of the list in error paths.
+const LIST: &str = "cardList";
+
+/// A cardExt as given: the JSON string WeChat wants, or an object to serialise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CardExtArg {
+    /// A cardExt JSON string, passed on unchanged once checked.
+    Text(String),
+    /// A cardExt object, serialised to compact JSON once checked.
+    Object(Map<String, Value>),
+}
+
+/// One item given to [`add_card_list`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddCardInput {
+    /// The card id.
+    pub card_id: String,
+    /// The cardExt, signed by the server.
+    pub card_ext: CardExtArg,
+}
+
+impl AddCardInput {
+    /// An item with a cardExt JSON string (what [`crate::builder::build_card_ext`] returns).
+    pub fn new(card_id: impl Into<String>, card_ext: impl Into<String>) -> Self {
+        AddCardInput {
+            card_id: card_id.into(),
+            card_ext: CardExtArg::Text(card_ext.into()),
+        }
+    }
+
+    /// An item with a cardExt object, to be serialised.
+    pub fn with_object(card_id: impl Into<String>, card_ext: Map<String, Value>) -> Self {
+        AddCardInput {
+            card_id: card_id.into(),
+            card_ext: CardExtArg::Object(card_ext),
+        }
+    }
+
+    /// Reads one JS item `{ cardId, cardExt }`, where `cardExt` is a string or an object.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read(value, "")
+    }
+
+    /// Reads a JS array of items; errors name `cardList[i]`.
+    pub fn list_from_json(value: &Value) -> Result<Vec<Self>> {
+        read_list(value, Self::read)
+    }
+
+    fn read(value: &Value, path: &str) -> Result<Self> {
+        let f = Fields::of(value, path)?;
+        check_item_keys(&f, &["cardId", "cardExt"])?;
+        let card_id = f.str("cardId")?.unwrap_or_default().to_owned();
+        let card_ext = match f.get("cardExt") {
+            None => CardExtArg::Text(String::new()),
+            Some(Value::String(s)) => CardExtArg::Text(s.clone()),
+            Some(Value::Object(map)) => CardExtArg::Object(map.clone()),
+            Some(other) => {
+                return Err(Error::InvalidType {
+                    field: f.path_of("cardExt"),
+                    expected: "a JSON string or an object",
+                    found: json::type_name(other),
+                });
+            }
+        };
+        Ok(AddCardInput { card_id, card_ext })
+    }
+}
+
+/// One checked item of `wx.addCard`'s `cardList`; serialises to `{ cardId, cardExt }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddCardItem {
+    /// The card id.
+    pub card_id: String,
+    /// The cardExt JSON string.
+    pub card_ext: String,
+}
+
+/// One item of `wx.openCard`'s `cardList`, given and returned: `{ cardId, code }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenCardItem {
+    /// The card id.
+    pub card_id: String,
+    /// The **decrypted** code of the user's card.
+    pub code: String,
+}
+
+impl OpenCardItem {
+    /// An item for `card_id` with its decrypted `code`.
+    pub fn new(card_id: impl Into<String>, code: impl Into<String>) -> Self {
+        OpenCardItem {
+            card_id: card_id.into(),
+            code: code.into(),
+        }
+    }
+
+    /// Reads one JS item `{ cardId, code }`.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read(value, "")
+    }
+
+    /// Reads a JS array of items; errors name `cardList[i]`.
+    pub fn list_from_json(value: &Value) -> Result<Vec<Self>> {
+        read_list(value, Self::read)
+    }
+
+    fn read(value: &Value, path: &str) -> Result<Self> {
+        let f = Fields::of(value, path)?;
+        check_item_keys(&f, &["cardId", "code"])?;
+        Ok(OpenCardItem {
+            card_id: f.str("cardId")?.unwrap_or_default().to_owned(),
+            code: f.str("code")?.unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+    let Value::Array(items) = value else {
+        return Err(Error::InvalidType {
+            field: LIST.into(),
+            expected: "an array",
+            found: json::type_name(value),
+        });
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(item, &item_path(i)))
+        .collect()
+}
+
+fn item_path(i: usize) -> String {
+    format!("{LIST}[{i}]")
+}
+
+/// Refuses keys that are a known key in another spelling (`card_id`, `CardExt`);
+/// other extra keys are ignored, as jweixin ignores them.
+fn check_item_keys(f: &Fields<'_>, known: &[&'static str]) -> Result<()> {
+    for key in f.map().keys() {
+        if known.contains(&key.as_str()) {
+            continue;
+        }
+        let folded: String = key
+            .chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if let Some(expected) = known.iter().find(|k| k.to_ascii_lowercase() == folded) {
+            return Err(Error::SnakeCaseKey {
+                field: f.path_of(key),
+                found: json::truncate(key, 32),
+                expected,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn check_not_empty<T>(items: &[T]) -> Result<()> {
+    if items.is_empty() {
+        Err(Error::invalid_value(LIST, "must hold at least one card"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks and normalises the `cardList` of `wx.addCard`.
+///
+/// For each item: `cardId` is a card id; `cardExt` is read strictly with
+/// [`CardExt::parse`], so a double-encoded string (`DOUBLE_ENCODED`),
+/// camelCase keys such as `nonceStr` (`CAMEL_CASE_KEY`), a fractional or
+/// millisecond timestamp (`INVALID_TIMESTAMP`), a malformed signature
+/// (`MALFORMED_SIGNATURE`) or a ticket inside it (`TICKET_LEAKED`) is an
+/// error. A `card_id` inside the cardExt must equal the item's `cardId`. An
+/// object cardExt is serialised to compact JSON; a string is passed on
+/// unchanged.
+///
+/// ```
+/// use wxcard::card_list::{AddCardInput, add_card_list};
+/// let items = add_card_list(&[AddCardInput::new(
+///     "pjZ8Yt1XGILfi-FUsewpnnolGgZk",
+///     r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#,
+/// )])?;
+/// assert_eq!(items[0].card_id, "pjZ8Yt1XGILfi-FUsewpnnolGgZk");
+///
+/// let err = add_card_list(&[AddCardInput::new(
+///     "pjZ8Yt1XGILfi-FUsewpnnolGgZk",
+///     r#"{"timestamp":"1404896688","nonceStr":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#,
+/// )])
+/// .unwrap_err();
+/// assert_eq!(err.code(), "CAMEL_CASE_KEY");
+/// assert_eq!(err.field(), Some("cardList[0].cardExt.nonceStr"));
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+pub fn add_card_list(items: &[AddCardInput]) -> Result<Vec<AddCardItem>> {
+    check_not_empty(items)?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| add_card_item(item, &item_path(i)))
+        .collect()
+}
+
+fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
+    rules::check_card_id(&item.card_id, &join(path, "cardId"))?;
+    let field = join(path, "cardExt");
+    let text = match &item.card_ext {
+        CardExtArg::Text(s) if s.is_empty() => return Err(Error::missing(field)),
+        CardExtArg::Text(s) => s.clone(),
+        CardExtArg::Object(map) => serde_json::to_string(map).map_err(|e| Error::InvalidJson {
+            field: field.clone(),
+            reason: e.to_string(),
+        })?,
+    };
+    let ext = CardExt::parse(&text, &field)?;
+    if let Some(inner) = ext.card_id.as_deref().filter(|c| *c != item.card_id) {
+        return Err(Error::invalid_value(
+            join(&field, "card_id"),
+            format!(
+                "names card \"{}\" but the item's cardId is \"{}\"; the cardExt was signed for another card",
+                json::truncate(inner, 32),
+                item.card_id
+            ),
+        ));
+    }
+    Ok(AddCardItem {
+        card_id: item.card_id.clone(),
+        card_ext: text,
+    })
+}
+
+/// Checks the `cardList` of `wx.openCard`.
+///
+/// `code` must be the **decrypted** code: one that looks like the encrypted
+/// code `addCard` returns ([`rules::looks_encrypted`]) is
+/// [`Error::EncryptedCode`]; otherwise it must pass [`rules::check_code`].
+///
+/// ```
+/// use wxcard::card_list::{OpenCardItem, open_card_list};
+/// let ok = open_card_list(&[OpenCardItem::new("pjZ8Yt1XGILfi-FUsewpnnolGgZk", "1434008071")])?;
+/// assert_eq!(ok[0].code, "1434008071");
+///
+/// let err = open_card_list(&[OpenCardItem::new(
+///     "pjZ8Yt1XGILfi-FUsewpnnolGgZk",
+///     "XXIzTtMqCxwOaawoE91+VJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ/5ZZ0DVkXdE",
+/// )])
+/// .unwrap_err();
+/// assert_eq!(err.code(), "ENCRYPTED_CODE");
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+pub fn open_card_list(items: &[OpenCardItem]) -> Result<Vec<OpenCardItem>> {
+    check_not_empty(items)?;
+    for (i, item) in items.iter().enumerate() {
+        let path = item_path(i);
+        rules::check_card_id(&item.card_id, &join(&path, "cardId"))?;
+        let field = join(&path, "code");
+        if item.code.is_empty() {
+            return Err(Error::missing(field));
+        }
+        if rules::looks_encrypted(&item.code) {
+            return Err(Error::EncryptedCode { field });
+        }
+        rules::check_code(&item.code, &field)?;
+    }
+    Ok(items.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn object_card_ext_is_serialised() {
+        let items = AddCardInput::list_from_json(&json!([{
+            "cardId": "pjZ8Yt1XGILfi-FUsewpnnolGgZk",
+            "cardExt": {"timestamp": "1404896688", "nonce_str": "123",
+                        "code": "1434008071",
+                        "signature": "f137ab68b7f8112d20ee528ab6074564e2796250"}
+        }]))
+        .unwrap();
+        let out = add_card_list(&items).unwrap();
+        let back: Value = serde_json::from_str(&out[0].card_ext).unwrap();
+        assert_eq!(back["nonce_str"], json!("123"));
+        assert_eq!(
+            serde_json::to_value(&out[0]).unwrap()["cardId"],
+            json!("pjZ8Yt1XGILfi-FUsewpnnolGgZk")
+        );
+    }
+
+    #[test]
+    fn snake_case_items_name_the_fix() {
+        let err =
+            OpenCardItem::list_from_json(&json!([{"card_id": "p1", "code": "1"}])).unwrap_err();
+        assert_eq!(err.code(), "SNAKE_CASE_KEY");
+        assert_eq!(err.field(), Some("cardList[0].card_id"));
+        assert!(err.to_string().contains("\"cardId\""));
+    }
+}
