@@ -123,15 +123,16 @@ impl CardExt {
 /// the fields one by one).
 #[derive(Clone, Debug, Default)]
 pub struct CardExtScan {
-    /// `code`, when readable.
+    /// `code`, when it is a string or an integer (kept even when it breaks a
+    /// rule, since it is what was sent and signed; the rule is in `errors`).
     pub code: Option<String>,
-    /// `openid`, when readable.
+    /// `openid`, when readable (kept even when it breaks a rule).
     pub openid: Option<String>,
     /// `timestamp`, when readable.
     pub timestamp: Option<u64>,
     /// Whether `timestamp` was a JSON number.
     pub timestamp_is_number: bool,
-    /// `nonce_str`, when readable.
+    /// `nonce_str`, when readable (kept even when it breaks a rule).
     pub nonce_str: Option<String>,
     /// `signature`, when it is 40 hex digits.
     pub signature: Option<String>,
@@ -223,10 +224,10 @@ impl CardExtScan {
         for key in map.keys() {
             match secret_key(key) {
                 Some(SecretKind::Ticket) => self.errors.push(Error::TicketLeaked {
-                    field: join(field, key),
+                    field: key_path(field, key),
                 }),
                 Some(SecretKind::Other) => self.errors.push(Error::SecretLeaked {
-                    field: join(field, key),
+                    field: key_path(field, key),
                 }),
                 None => {}
             }
@@ -238,26 +239,26 @@ impl CardExtScan {
             if key == "card_id" {
                 self.warnings.push(Problem::warning(
                     "CARD_ID_IN_CARD_EXT",
-                    Some(join(field, key)),
+                    Some(key_path(field, key)),
                     format!(
                         "{}: card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
-                        join(field, key)
+                        key_path(field, key)
                     ),
                 ));
                 continue;
             }
             match misnamed(key) {
                 Some(expected) => self.errors.push(Error::CamelCaseKey {
-                    field: join(field, key),
+                    field: key_path(field, key),
                     found: json::truncate(key, 32),
                     expected,
                 }),
                 None => self.warnings.push(Problem::warning(
                     "UNKNOWN_KEY",
-                    Some(join(field, key)),
+                    Some(key_path(field, key)),
                     format!(
                         "{}: not a cardExt field; WeChat ignores it",
-                        join(field, key)
+                        key_path(field, key)
                     ),
                 )),
             }
@@ -368,13 +369,12 @@ impl CardExtScan {
         if text.is_empty() {
             return None;
         }
-        match check(&text, &path) {
-            Ok(()) => Some(text),
-            Err(e) => {
-                self.errors.push(e);
-                None
-            }
+        // NOTE: a value that breaks a rule is still kept: it is what was sent,
+        // so it is what the signature covers.
+        if let Err(e) = check(&text, &path) {
+            self.errors.push(e);
         }
+        Some(text)
     }
 
     /// A legacy integer field (`balance`, `outer_id`): a warning that it is
@@ -414,6 +414,15 @@ impl CardExtScan {
         }
         text
     }
+}
+
+/// The longest key quoted in a field path: longer keys are cut, which keeps
+/// paths short and never quotes a whole 86-character ticket used as a key.
+pub const MAX_KEY_IN_PATH: usize = 40;
+
+/// `field.key`, with the key cut at [`MAX_KEY_IN_PATH`] characters.
+fn key_path(field: &str, key: &str) -> String {
+    join(field, &json::truncate(key, MAX_KEY_IN_PATH))
 }
 
 /// The shortest ticket whose value is searched for inside a cardExt.

@@ -27,12 +27,15 @@ pub mod problem;
 pub mod rules;
 pub mod secret;
 pub mod sign;
+pub mod verify;
 
+pub use card_ext::CardExt;
 pub use error::Error;
 pub use host::Host;
 pub use problem::{Problem, Severity};
 pub use secret::Ticket;
 pub use sign::{card_signature, signatures_match};
+pub use verify::{Report, VerifyOptions, verify_card_ext, verify_card_list};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,0 +1,485 @@
+//! Checking a server-issued cardExt before it reaches WeChat.
+//!
+//! [`verify_card_ext`] never fails for a bad cardExt: every mistake is a
+//! [`Problem`] in the [`Report`]. Without a ticket it makes every check a
+//! client can make (shape, types, lengths, freshness, consistency with what
+//! the page expects, leaked secrets); with the ticket it also recomputes the
+//! signature and compares it in constant time. Only bad *options* are an
+//! `Err`, from [`VerifyOptions::from_json`].
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::card_ext::CardExtScan;
+use crate::error::{Error, Result};
+use crate::host::Host;
+use crate::json::{Fields, join};
+use crate::problem::{Problem, Severity};
+use crate::rules;
+use crate::secret::Ticket;
+use crate::sign::{card_signature, signatures_match};
+
+/// How far ahead of "now" a timestamp may be before `TIMESTAMP_IN_FUTURE`:
+/// five minutes of clock difference between the server and the checking device.
+pub const FUTURE_SKEW_SECONDS: u64 = 300;
+
+/// Eight hours: a timestamp this far off was usually made as "Beijing time"
+/// (UTC+8) rather than Unix seconds.
+const UTC8_OFFSET_SECONDS: u64 = 8 * 3600;
+
+/// The JS names of [`VerifyOptions`], in the order API.md lists them.
+pub const VERIFY_OPTION_KEYS: [&str; 7] = [
+    "cardId",
+    "apiTicket",
+    "nowSeconds",
+    "maxAgeSeconds",
+    "expectOpenid",
+    "expectCode",
+    "allowTicketOnClient",
+];
+
+/// What to check a cardExt against.
+///
+/// ```
+/// use wxcard::verify::VerifyOptions;
+/// let options = VerifyOptions::from_json(&serde_json::json!({
+///     "cardId": "pjZ8Yt1XGILfi-FUsewpnnolGgZk",
+///     "nowSeconds": 1404896700,
+///     "maxAgeSeconds": 600,
+/// }))?;
+/// assert_eq!(options.max_age_seconds, Some(600));
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// The card the cardExt is for. Needed to check the signature; in a card
+    /// list each item's own `cardId` takes its place.
+    pub card_id: Option<String>,
+    /// The card `api_ticket` (type `wx_card`). When given, the signature is
+    /// recomputed and the cardExt is searched for the ticket's value.
+    pub api_ticket: Option<Ticket>,
+    /// "Now" in Unix seconds, for the freshness checks; without it they are skipped.
+    pub now_seconds: Option<u64>,
+    /// The oldest a timestamp may be, in seconds before `now_seconds`.
+    pub max_age_seconds: Option<u64>,
+    /// The openid the cardExt must be bound to.
+    pub expect_openid: Option<String>,
+    /// The code the cardExt must carry.
+    pub expect_code: Option<String>,
+    /// Lets a browser or mini-program pass a ticket (demo pages and tests only).
+    /// The core does not look at it; the wasm entry points enforce it.
+    pub allow_ticket_on_client: bool,
+}
+
+impl VerifyOptions {
+    /// Options for `card_id`, with nothing else set.
+    pub fn new(card_id: impl Into<String>) -> Self {
+        VerifyOptions {
+            card_id: Some(card_id.into()),
+            ..VerifyOptions::default()
+        }
+    }
+
+    /// Sets [`VerifyOptions::api_ticket`].
+    pub fn with_ticket(mut self, ticket: impl Into<Ticket>) -> Self {
+        self.api_ticket = Some(ticket.into());
+        self
+    }
+
+    /// Sets [`VerifyOptions::now_seconds`].
+    pub fn with_now(mut self, seconds: u64) -> Self {
+        self.now_seconds = Some(seconds);
+        self
+    }
+
+    /// Sets [`VerifyOptions::max_age_seconds`].
+    pub fn with_max_age(mut self, seconds: u64) -> Self {
+        self.max_age_seconds = Some(seconds);
+        self
+    }
+
+    /// Sets [`VerifyOptions::expect_openid`].
+    pub fn expecting_openid(mut self, openid: impl Into<String>) -> Self {
+        self.expect_openid = Some(openid.into());
+        self
+    }
+
+    /// Sets [`VerifyOptions::expect_code`].
+    pub fn expecting_code(mut self, code: impl Into<String>) -> Self {
+        self.expect_code = Some(code.into());
+        self
+    }
+
+    /// Fills [`VerifyOptions::now_seconds`] from the host's clock when it is
+    /// not set (and the host has a clock).
+    pub fn fill_now(&mut self, host: &dyn Host) {
+        if self.now_seconds.is_none() {
+            self.now_seconds = host.now_seconds().ok();
+        }
+    }
+
+    /// The card id, or `MISSING_FIELD` for `cardId`: for entry points where
+    /// it is required, such as `verifyCardExt`.
+    pub fn require_card_id(&self) -> Result<&str> {
+        self.card_id
+            .as_deref()
+            .ok_or_else(|| Error::missing("cardId"))
+    }
+
+    /// Reads the options bag of API.md (`cardId`, `apiTicket`, `nowSeconds`,
+    /// `maxAgeSeconds`, `expectOpenid`, `expectCode`, `allowTicketOnClient`).
+    /// Wrong types, unknown keys, a malformed card id or ticket and a
+    /// millisecond `nowSeconds` are errors naming the option.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        let fields = Fields::of(value, "")?;
+        rules::check_keys(&fields, &VERIFY_OPTION_KEYS)?;
+        let card_id = rules::opt_str(&fields, "cardId")?;
+        if let Some(id) = &card_id {
+            rules::check_card_id(id, "cardId")?;
+        }
+        let api_ticket = fields.str("apiTicket")?.map(Ticket::new);
+        if let Some(ticket) = &api_ticket {
+            rules::check_ticket(ticket, "apiTicket")?;
+        }
+        let now_seconds = rules::opt_timestamp(&fields, "nowSeconds")?;
+        if let Some(now) = now_seconds {
+            rules::check_timestamp(now, "nowSeconds")?;
+        }
+        Ok(VerifyOptions {
+            card_id,
+            api_ticket,
+            now_seconds,
+            max_age_seconds: fields.u64("maxAgeSeconds")?,
+            expect_openid: rules::opt_str(&fields, "expectOpenid")?,
+            expect_code: rules::opt_str(&fields, "expectCode")?,
+            allow_ticket_on_client: fields.bool("allowTicketOnClient")?.unwrap_or(false),
+        })
+    }
+}
+
+/// The outcome of checking one cardExt.
+///
+/// Serialises as `{ ok, signatureChecked, problems }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// False exactly when some problem has severity error.
+    pub ok: bool,
+    /// Whether the signature was recomputed with the ticket and compared.
+    pub signature_checked: bool,
+    /// Every problem found, errors first.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    fn new(signature_checked: bool, mut problems: Vec<Problem>) -> Self {
+        problems.sort_by_key(|p| p.severity == Severity::Warning);
+        Report {
+            ok: !problems.iter().any(Problem::is_error),
+            signature_checked,
+            problems,
+        }
+    }
+
+    /// Whether some problem has this code.
+    pub fn has(&self, code: &str) -> bool {
+        self.problems.iter().any(|p| p.code == code)
+    }
+}
+
+/// Checks one cardExt string against `options`.
+///
+/// ```
+/// use wxcard::verify::{VerifyOptions, verify_card_ext};
+/// // The official example of the JS-SDK documentation, Appendix 4.
+/// let card_ext = r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123",
+///                   "signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+/// let options = VerifyOptions::new("pjZ8Yt1XGILfi-FUsewpnnolGgZk")
+///     .with_ticket("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+/// let report = verify_card_ext(card_ext, &options);
+/// assert!(report.ok && report.signature_checked);
+/// ```
+pub fn verify_card_ext(card_ext: &str, options: &VerifyOptions) -> Report {
+    Verifier::new(options).verify(card_ext, options.card_id.as_deref(), "cardExt")
+}
+
+/// Checks every item of a `cardList` (`[{ cardId, cardExt }]`), one report per
+/// item, in order. Each item's `cardId` takes the place of the options'.
+///
+/// A malformed item (not an object, a missing `cardId`, `card_ext` instead of
+/// `cardExt`, an object instead of a cardExt string) gives a report with a
+/// problem; only a `items` that is not an array is an `Err`. The options are
+/// read once and buffers are reused across items.
+pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Report>> {
+    let Value::Array(items) = items else {
+        return Err(Error::InvalidType {
+            field: "cardList".into(),
+            expected: "an array",
+            found: crate::json::type_name(items),
+        });
+    };
+    let mut verifier = Verifier::new(options);
+    let mut path = String::new();
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            path.clear();
+            path.push_str("cardList[");
+            path.push_str(&i.to_string());
+            path.push(']');
+            verifier.verify_item(item, &path)
+        })
+        .collect())
+}
+
+/// The options of one verification run plus reusable buffers.
+struct Verifier<'a> {
+    options: &'a VerifyOptions,
+    timestamp: String,
+}
+
+impl<'a> Verifier<'a> {
+    fn new(options: &'a VerifyOptions) -> Self {
+        Verifier {
+            options,
+            timestamp: String::with_capacity(10),
+        }
+    }
+
+    fn verify_item(&mut self, item: &Value, path: &str) -> Report {
+        let fields = match Fields::of(item, path) {
+            Ok(f) => f,
+            Err(e) => return Report::new(false, vec![e.into()]),
+        };
+        let mut problems = Vec::new();
+        if let Err(e) = rules::check_keys(&fields, &["cardId", "cardExt"]) {
+            problems.push(Problem::from(e));
+        }
+        let card_id = match fields.required_str("cardId") {
+            Ok(id) => match rules::check_card_id(id, &fields.path_of("cardId")) {
+                Ok(()) => Some(id),
+                Err(e) => {
+                    problems.push(e.into());
+                    None
+                }
+            },
+            Err(e) => {
+                problems.push(e.into());
+                None
+            }
+        };
+        let ext_path = fields.path_of("cardExt");
+        let serialised;
+        let text = match fields.get("cardExt") {
+            Some(Value::String(s)) => s.as_str(),
+            Some(object @ Value::Object(_)) => {
+                problems.push(Problem::error(
+                    "INVALID_TYPE",
+                    Some(ext_path.clone()),
+                    format!(
+                        "{ext_path}: expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)"
+                    ),
+                ));
+                serialised = object.to_string();
+                serialised.as_str()
+            }
+            Some(other) => {
+                problems.push(Problem::from(Error::InvalidType {
+                    field: ext_path,
+                    expected: "a JSON string",
+                    found: crate::json::type_name(other),
+                }));
+                return Report::new(false, problems);
+            }
+            None => {
+                problems.push(Error::missing(ext_path).into());
+                return Report::new(false, problems);
+            }
+        };
+        let mut report = self.verify(text, card_id, &ext_path);
+        problems.append(&mut report.problems);
+        Report::new(report.signature_checked, problems)
+    }
+
+    fn verify(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
+        let options = self.options;
+        let ticket = options.api_ticket.as_ref();
+        let scan = CardExtScan::read(text, field, ticket);
+        let mut problems: Vec<Problem> = scan.problems().collect();
+        self.freshness(&scan, field, &mut problems);
+        consistency(&scan, card_id, options, field, &mut problems);
+        let mut signature_checked = false;
+        if let Some(ticket) = ticket {
+            match card_id {
+                None => problems.push(Problem::error(
+                    "MISSING_FIELD",
+                    Some("cardId".into()),
+                    "cardId: needed to check the signature, which covers the card id",
+                )),
+                Some(card_id) => {
+                    if let Some(matched) = self.signature(&scan, card_id, ticket) {
+                        signature_checked = true;
+                        if !matched {
+                            let at = join(field, "signature");
+                            problems.push(Problem::error(
+                                "SIGNATURE_MISMATCH",
+                                Some(at.clone()),
+                                format!(
+                                    "{at}: does not match the signature of the ticket, the card id and the signed fields (timestamp, code, openid, nonce_str); diagnoseCardExt can name the mistake"
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            redact(&mut problems, ticket);
+        }
+        Report::new(signature_checked, problems)
+    }
+
+    /// `Some(matched)` when the signature and timestamp could be read. A
+    /// cardExt with the legacy `balance` also matches when `balance` is signed
+    /// (the official tool signs it for `LUCKY_MONEY` cards).
+    fn signature(&mut self, scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Option<bool> {
+        let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
+            return None;
+        };
+        self.timestamp.clear();
+        self.timestamp.push_str(&timestamp.to_string());
+        let mut values: Vec<&str> = vec![ticket.expose(), &self.timestamp, card_id];
+        values.extend(
+            [&scan.code, &scan.openid, &scan.nonce_str]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        if signatures_match(&card_signature(&values), given) {
+            return Some(true);
+        }
+        if let Some(balance) = scan.balance.as_deref() {
+            values.push(balance);
+            return Some(signatures_match(&card_signature(&values), given));
+        }
+        Some(false)
+    }
+
+    fn freshness(&self, scan: &CardExtScan, field: &str, problems: &mut Vec<Problem>) {
+        let (Some(now), Some(ts)) = (self.options.now_seconds, scan.timestamp) else {
+            return;
+        };
+        let at = join(field, "timestamp");
+        if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
+            let ahead = ts - now;
+            let hint = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
+                "; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
+            } else {
+                "; check the server clock"
+            };
+            problems.push(Problem::warning(
+                "TIMESTAMP_IN_FUTURE",
+                Some(at.clone()),
+                format!("{at}: {ahead} seconds ahead of now{hint}"),
+            ));
+        }
+        if let Some(max_age) = self.options.max_age_seconds {
+            let age = now.saturating_sub(ts);
+            if age > max_age {
+                problems.push(Problem::error(
+                    "TIMESTAMP_TOO_OLD",
+                    Some(at.clone()),
+                    format!(
+                        "{at}: {age} seconds old, more than the allowed {max_age}; fetch a fresh cardExt from the server"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The cardExt against what the page expects: its card, openid and code.
+fn consistency(
+    scan: &CardExtScan,
+    card_id: Option<&str>,
+    options: &VerifyOptions,
+    field: &str,
+    problems: &mut Vec<Problem>,
+) {
+    if let (Some(inside), Some(card_id)) = (scan.card_id.as_deref(), card_id) {
+        if !inside.is_empty() && inside != card_id {
+            let at = join(field, "card_id");
+            problems.push(Problem::error(
+                "CARD_ID_MISMATCH",
+                Some(at.clone()),
+                format!("{at}: names a different card than cardId; this cardExt was made for another card"),
+            ));
+        }
+    }
+    let checks = [
+        (
+            "openid",
+            "OPENID_MISMATCH",
+            &options.expect_openid,
+            &scan.openid,
+        ),
+        ("code", "CODE_MISMATCH", &options.expect_code, &scan.code),
+    ];
+    for (key, code, expected, found) in checks {
+        let Some(expected) = expected else { continue };
+        let at = join(field, key);
+        let message = match found {
+            Some(found) if found == expected => continue,
+            Some(_) => format!("{at}: differs from the expected {key}"),
+            None => format!("{at}: absent, but {key} {expected:?} is expected"),
+        };
+        problems.push(Problem::error(code, Some(at), message));
+    }
+}
+
+/// Replaces the ticket's value wherever a message or field quotes it.
+fn redact(problems: &mut [Problem], ticket: &Ticket) {
+    let secret = ticket.expose();
+    if secret.is_empty() {
+        return;
+    }
+    for p in problems {
+        if p.message.contains(secret) {
+            p.message = p.message.replace(secret, "<redacted>");
+        }
+        if let Some(field) = &mut p.field {
+            if field.contains(secret) {
+                *field = field.replace(secret, "<redacted>");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn report_serialises_as_api_md_says() {
+        let report = verify_card_ext("{", &VerifyOptions::new("p1"));
+        let v = serde_json::to_value(&report).unwrap();
+        assert_eq!(v["ok"], json!(false));
+        assert_eq!(v["signatureChecked"], json!(false));
+        assert_eq!(v["problems"][0]["code"], json!("INVALID_JSON"));
+        assert_eq!(v["problems"][0]["severity"], json!("error"));
+        assert_eq!(v["problems"][0]["field"], json!("cardExt"));
+    }
+
+    #[test]
+    fn options_errors_name_the_option() {
+        let err = |v: Value| VerifyOptions::from_json(&v).unwrap_err();
+        assert_eq!(err(json!({"cardId": 5})).field(), Some("cardId"));
+        assert_eq!(
+            err(json!({"nowSeconds": 1414587457123u64})).code(),
+            "INVALID_TIMESTAMP"
+        );
+        assert_eq!(err(json!({"maxAge": 5})).code(), "UNKNOWN_FIELD");
+        assert_eq!(err(json!({"api_ticket": "t"})).code(), "SNAKE_CASE_KEY");
+        assert_eq!(err(json!("x")).code(), "INVALID_TYPE");
+    }
+}
