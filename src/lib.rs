@@ -15,6 +15,7 @@
 )]
 
 pub mod builder;
+pub mod card_def;
 pub mod card_ext;
 pub mod card_list;
 pub mod choose_card;

@@ -1,0 +1,277 @@
+//! `with_mini_program_links`: write the seed's mini-program entry fields into a card body.
+
+use serde_json::{Map, Value};
+
+use super::card_type::CardType;
+use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_limit};
+use super::shape::locate;
+use crate::error::{Error, Result};
+use crate::json::{Fields, join, type_name};
+
+/// One mini-program entry: which mini-program, which page, and optionally the
+/// entry's label texts.
+///
+/// `title` and `subTitle` are written to the entry's existing label fields,
+/// which serve the H5 link and the mini-program link alike:
+///
+/// | group | `title` → | `subTitle` → |
+/// |---|---|---|
+/// | `custom` | `custom_url_name` (15 bytes) | `custom_url_sub_title` (18) |
+/// | `center` | `center_title` (18) | `center_sub_title` (24) |
+/// | `promotion` | `promotion_url_name` (15) | `promotion_url_sub_title` (18) |
+/// | `activate` | — (no label; giving one is an error) | — |
+///
+/// Absent labels leave the card's current labels as they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The mini-program's original ID plus `@app`, e.g. `gh_86a091e50ad4@app` (JS `userName`).
+    pub user_name: String,
+    /// The page, e.g. `API/cardPage` or `/pages/card/card?id=1`; written as given (JS `path`).
+    pub path: String,
+    /// The entry's label (JS `title`).
+    pub title: Option<String>,
+    /// The tip beside or under the entry (JS `subTitle`).
+    pub sub_title: Option<String>,
+}
+
+impl Link {
+    /// A link to `path` in the mini-program `user_name`, without labels.
+    pub fn new(user_name: impl Into<String>, path: impl Into<String>) -> Self {
+        Link {
+            user_name: user_name.into(),
+            path: path.into(),
+            title: None,
+            sub_title: None,
+        }
+    }
+
+    /// The same link with a label.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The same link with a tip.
+    pub fn with_sub_title(mut self, sub_title: impl Into<String>) -> Self {
+        self.sub_title = Some(sub_title.into());
+        self
+    }
+
+    /// Reads `{ userName, path, title?, subTitle? }`; `path` names the object in errors.
+    /// Values are checked by [`with_mini_program_links`].
+    pub fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let f = Fields::of(value, path)?;
+        for key in f.map().keys() {
+            match key.as_str() {
+                "userName" | "path" | "title" | "subTitle" => {}
+                "user_name" | "sub_title" => {
+                    return Err(Error::SnakeCaseKey {
+                        field: f.path_of(key),
+                        found: key.clone(),
+                        expected: if key == "user_name" {
+                            "userName"
+                        } else {
+                            "subTitle"
+                        },
+                    });
+                }
+                _ => {
+                    return Err(Error::UnknownField {
+                        field: f.path_of(key),
+                    });
+                }
+            }
+        }
+        Ok(Link {
+            user_name: f.str("userName")?.unwrap_or_default().to_owned(),
+            path: f.str("path")?.unwrap_or_default().to_owned(),
+            title: f.str("title")?.map(str::to_owned),
+            sub_title: f.str("subTitle")?.map(str::to_owned),
+        })
+    }
+}
+
+/// The mini-program entries to write, each optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// 自定义使用入口 (`custom_app_brand_*` in `base_info`).
+    pub custom: Option<Link>,
+    /// 居中使用入口 (`center_app_brand_*` in `base_info`).
+    pub center: Option<Link>,
+    /// 营销入口 (`promotion_app_brand_*` in `base_info`).
+    pub promotion: Option<Link>,
+    /// 会员卡激活 (`activate_app_brand_*` at `member_card` level); member cards only.
+    pub activate: Option<Link>,
+}
+
+impl Links {
+    /// Reads `{ custom?, center?, promotion?, activate? }`; errors name `links.<group>.<key>`.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        let f = Fields::of(value, "links")?;
+        let mut links = Links::default();
+        for (key, link) in f.map() {
+            let Some(group) = LinkGroup::ALL.into_iter().find(|g| g.js_name() == key) else {
+                return Err(Error::UnknownField {
+                    field: f.path_of(key),
+                });
+            };
+            if !link.is_null() {
+                *links.slot(group) = Some(Link::from_json(link, &f.path_of(key))?);
+            }
+        }
+        Ok(links)
+    }
+
+    /// The link of one group.
+    pub fn get(&self, group: LinkGroup) -> Option<&Link> {
+        match group {
+            LinkGroup::Custom => self.custom.as_ref(),
+            LinkGroup::Center => self.center.as_ref(),
+            LinkGroup::Promotion => self.promotion.as_ref(),
+            LinkGroup::Activate => self.activate.as_ref(),
+        }
+    }
+
+    fn slot(&mut self, group: LinkGroup) -> &mut Option<Link> {
+        match group {
+            LinkGroup::Custom => &mut self.custom,
+            LinkGroup::Center => &mut self.center,
+            LinkGroup::Promotion => &mut self.promotion,
+            LinkGroup::Activate => &mut self.activate,
+        }
+    }
+}
+
+/// Checks one link's values; errors name `links.<group>.<key>`.
+fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
+    let at = |key: &str| format!("links.{}.{key}", group.js_name());
+    check_user_name(&link.user_name, &at("userName"))?;
+    check_path(&link.path, &at("path"))?;
+    for (text, label_key, key) in [
+        (&link.title, group.title_key(), "title"),
+        (&link.sub_title, group.sub_title_key(), "subTitle"),
+    ] {
+        let Some(text) = text else { continue };
+        let Some(label_key) = label_key else {
+            return Err(Error::invalid_value(
+                at(key),
+                "the activation entry has no label field in WeChat's card; remove it",
+            ));
+        };
+        if text.is_empty() {
+            return Err(Error::invalid_value(
+                at(key),
+                format!("empty; omit it to keep the card's {label_key}"),
+            ));
+        }
+        check_label(text, label_limit(label_key).unwrap_or(usize::MAX), &at(key))?;
+    }
+    Ok(())
+}
+
+/// A copy of `card` with the mini-program entries of `links` written in.
+///
+/// `card` is a `card/create` body (`{"card": {"card_type": …, "<type>": {…}}}`),
+/// its `card` object alone, or a `card/update` body (`{"card_id": …, "<type>": {…}}`).
+/// `custom`, `center` and `promotion` go into `<type>.base_info` as
+/// `<group>_app_brand_user_name` / `<group>_app_brand_pass`, with `title` /
+/// `subTitle` into the entry's label fields (see [`Link`]); `activate` goes to
+/// the member card's own level, beside `activate_url` (and, when `base_info`
+/// already holds `activate_app_brand_*`, there too, so the two cannot disagree).
+/// Every other field, the H5 links (`custom_url`, …) included, is kept; the input
+/// is not modified.
+///
+/// Errors name the field: a `userName` that is not an original ID plus `@app`
+/// (`INVALID_USER_NAME`, or `APP_ID_AS_USER_NAME` for a `wx…` AppID), an empty
+/// `path` (`MISSING_FIELD`), a label over its byte limit (`TOO_LONG`), an
+/// activation link on a card that is not a member card (`INVALID_VALUE`), and a
+/// body whose type cannot be found (`UNKNOWN_CARD_TYPE`, `CARD_TYPE_MISMATCH`, …).
+///
+/// ```
+/// use serde_json::json;
+/// use wxcard::card_def::{Link, Links, with_mini_program_links};
+///
+/// let card = json!({"card": {"card_type": "MEMBER_CARD", "member_card": {
+///     "base_info": {"title": "会员卡", "custom_url_name": "立即使用", "custom_url": "http://www.qq.com"}
+/// }}});
+/// let links = Links {
+///     custom: Some(Link::new("gh_86a091e50ad4@app", "API/cardPage").with_sub_title("6个汉字tips")),
+///     ..Links::default()
+/// };
+/// let out = with_mini_program_links(&card, &links)?;
+/// let base = &out["card"]["member_card"]["base_info"];
+/// assert_eq!(base["custom_app_brand_user_name"], "gh_86a091e50ad4@app");
+/// assert_eq!(base["custom_app_brand_pass"], "API/cardPage");
+/// assert_eq!(base["custom_url_sub_title"], "6个汉字tips");
+/// assert_eq!(base["custom_url"], "http://www.qq.com");
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
+    let located = locate(card);
+    if let Some(e) = located.errors.into_iter().next() {
+        return Err(e);
+    }
+    let Some(loc) = located.location else {
+        return Err(Error::invalid_value(
+            "card",
+            "not a card create or update body",
+        ));
+    };
+    for group in LinkGroup::ALL {
+        if let Some(link) = links.get(group) {
+            check_link(group, link)?;
+        }
+    }
+    if links.activate.is_some() && loc.card_type != CardType::MemberCard {
+        return Err(Error::invalid_value(
+            "links.activate",
+            format!(
+                "activation links exist only on MEMBER_CARD, and this card is {}",
+                loc.card_type
+            ),
+        ));
+    }
+    let mut out = card.clone();
+    let Some(Value::Object(type_obj)) = out.pointer_mut(&loc.pointer) else {
+        return Err(Error::missing(loc.path));
+    };
+    let base_field = join(&loc.path, "base_info");
+    let base = match type_obj
+        .entry("base_info")
+        .or_insert_with(|| Value::Object(Map::new()))
+    {
+        Value::Object(base) => base,
+        other => {
+            return Err(Error::InvalidType {
+                field: base_field,
+                expected: "an object",
+                found: type_name(other),
+            });
+        }
+    };
+    for group in [LinkGroup::Custom, LinkGroup::Center, LinkGroup::Promotion] {
+        if let Some(link) = links.get(group) {
+            write(base, group, link);
+        }
+    }
+    if let Some(link) = &links.activate {
+        let group = LinkGroup::Activate;
+        if base.contains_key(group.user_name_key()) || base.contains_key(group.pass_key()) {
+            write(base, group, link);
+        }
+        write(type_obj, group, link);
+    }
+    Ok(out)
+}
+
+/// Writes one link's fields into `map`.
+fn write(map: &mut Map<String, Value>, group: LinkGroup, link: &Link) {
+    map.insert(group.user_name_key().into(), link.user_name.clone().into());
+    map.insert(group.pass_key().into(), link.path.clone().into());
+    if let (Some(key), Some(title)) = (group.title_key(), &link.title) {
+        map.insert(key.into(), title.clone().into());
+    }
+    if let (Some(key), Some(sub)) = (group.sub_title_key(), &link.sub_title) {
+        map.insert(key.into(), sub.clone().into());
+    }
+}

@@ -1,0 +1,88 @@
+//! `card_update_body`: the body of `POST card/update` for `base_info` fields.
+
+use serde_json::{Map, Value, json};
+
+use super::card_type::CardType;
+use super::checks::{self, Findings};
+use super::shape::check_card_id;
+use crate::error::{Error, Result};
+use crate::json::type_name;
+
+/// The field name of the patch in errors, as the JS API calls it.
+const PATCH: &str = "baseInfoPatch";
+
+/// The `card/update` body `{"card_id": …, "<type>": {"base_info": {…}}}` that
+/// changes the `base_info` fields in `base_info_patch`, checked by the rules of
+/// [`super::validate_card_definition`].
+///
+/// Errors name the input field: `cardId` (`MISSING_FIELD`, `INVALID_TYPE`,
+/// `TOO_LONG`, `INVALID_VALUE`), and `baseInfoPatch.<key>` for a label over its
+/// byte limit (`TOO_LONG`), half a mini-program link (`UNPAIRED_FIELD`) or a bad
+/// user name (`INVALID_USER_NAME`, `APP_ID_AS_USER_NAME`). A patch that is empty,
+/// or that wraps its fields in `base_info` or a card-type key, is `INVALID_VALUE`.
+/// Updating a coupon is fine: coupons created before 2021-04 keep working.
+///
+/// ```
+/// use serde_json::json;
+/// use wxcard::card_def::{CardType, card_update_body};
+///
+/// let body = card_update_body("pbLatjtZ7v1BG_ZnTjbW85GYc_E8", CardType::MemberCard, &json!({
+///     "custom_app_brand_user_name": "gh_86a091e50ad4@app",
+///     "custom_app_brand_pass": "API/cardPage"
+/// }))?;
+/// assert_eq!(body["card_id"], "pbLatjtZ7v1BG_ZnTjbW85GYc_E8");
+/// assert_eq!(body["member_card"]["base_info"]["custom_app_brand_pass"], "API/cardPage");
+/// # Ok::<(), wxcard::Error>(())
+/// ```
+pub fn card_update_body(
+    card_id: &str,
+    card_type: CardType,
+    base_info_patch: &Value,
+) -> Result<Value> {
+    check_card_id(&Value::String(card_id.to_owned()), "cardId")?;
+    let patch = match base_info_patch {
+        Value::Object(map) => map,
+        other => {
+            return Err(Error::InvalidType {
+                field: PATCH.into(),
+                expected: "an object of base_info fields",
+                found: type_name(other),
+            });
+        }
+    };
+    check_patch_shape(patch)?;
+    let mut out = Findings::default();
+    checks::base_info(patch, PATCH, card_type, &mut out);
+    checks::app_brand_links(patch, PATCH, &mut out);
+    if let Some(e) = out.first_error() {
+        return Err(e);
+    }
+    Ok(json!({
+        "card_id": card_id,
+        card_type.key(): { "base_info": base_info_patch },
+    }))
+}
+
+/// Refuses an empty patch and the common wrappings of one.
+fn check_patch_shape(patch: &Map<String, Value>) -> Result<()> {
+    if patch.is_empty() {
+        return Err(Error::invalid_value(
+            PATCH,
+            "empty; there is nothing to update",
+        ));
+    }
+    for key in patch.keys() {
+        let wrapped = key == "base_info"
+            || key == "card"
+            || key == "card_id"
+            || key == "card_type"
+            || CardType::from_key(key).is_some();
+        if wrapped {
+            return Err(Error::invalid_value(
+                format!("{PATCH}.{key}"),
+                "pass the fields of base_info themselves (e.g. {\"custom_url_name\": …}); the body around them is built for you",
+            ));
+        }
+    }
+    Ok(())
+}

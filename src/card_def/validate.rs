@@ -1,0 +1,123 @@
+//! `validate_card_definition`: every mistake in a card create or update body, as problems.
+
+use serde_json::Value;
+
+use super::checks::{self, Findings};
+use super::shape::{BodyKind, locate};
+use crate::error::Error;
+use crate::json::join;
+use crate::problem::Problem;
+
+/// Checks a card create or update body and returns every problem found, each
+/// with a stable `code`, the `field` path (e.g.
+/// `card.member_card.base_info.custom_app_brand_pass`), a severity and a message.
+///
+/// Accepted shapes: the `card/create` body `{"card": {"card_type", "<type>": {…}}}`,
+/// its `card` object alone, and the `card/update` body `{"card_id", "<type>": {…}}`.
+///
+/// Errors: `UNKNOWN_CARD_TYPE`, `CARD_TYPE_MISMATCH`, `MISSING_FIELD`,
+/// `INVALID_TYPE`, `INVALID_VALUE`, `TOO_LONG` (labels over their UTF-8 byte limit),
+/// `UNPAIRED_FIELD` (a `*_app_brand_user_name` without its `*_app_brand_pass` or the
+/// reverse), `INVALID_USER_NAME`, `APP_ID_AS_USER_NAME`.
+/// Warnings: `COUPON_CREATION_DISCONTINUED` (creating a coupon type, stopped on
+/// 2021-04-01), `UNCONFIRMED_CARD_TYPE`, `H5_LINK_WITHOUT_MINI_PROGRAM`,
+/// `ACTIVATE_LINK_PLACEMENT`, `ACTIVATE_LINK_NOT_MEMBER_CARD`, `UNUSUAL_USER_NAME`.
+///
+/// It never panics and never fails: a bad body is a list of problems.
+///
+/// ```
+/// use serde_json::json;
+/// let problems = wxcard::card_def::validate_card_definition(&json!({
+///     "card": {"card_type": "MEMBER_CARD", "member_card": {"base_info": {
+///         "custom_url_name": "立即使用",
+///         "custom_app_brand_user_name": "wx1234567890abcdef"
+///     }}}
+/// }));
+/// let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+/// assert_eq!(codes, ["APP_ID_AS_USER_NAME", "UNPAIRED_FIELD"]);
+/// assert_eq!(
+///     problems[1].field.as_deref(),
+///     Some("card.member_card.base_info.custom_app_brand_pass")
+/// );
+/// ```
+pub fn validate_card_definition(card: &Value) -> Vec<Problem> {
+    let mut out = Findings::default();
+    let located = locate(card);
+    for e in located.errors {
+        out.error(e);
+    }
+    if let Some(loc) = located.location {
+        if loc.kind != BodyKind::Update {
+            type_warnings(&loc, &mut out);
+        }
+        if let Some(Value::Object(type_obj)) = card.pointer(&loc.pointer) {
+            match type_obj.get("base_info") {
+                Some(Value::Object(base)) => {
+                    checks::base_info(base, &join(&loc.path, "base_info"), loc.card_type, &mut out);
+                }
+                None | Some(Value::Null) if loc.kind == BodyKind::Update => {}
+                None | Some(Value::Null) => out.error(Error::missing(join(&loc.path, "base_info"))),
+                Some(other) => out.error(Error::InvalidType {
+                    field: join(&loc.path, "base_info"),
+                    expected: "an object",
+                    found: crate::json::type_name(other),
+                }),
+            }
+            if loc.card_type == super::CardType::MemberCard {
+                checks::member_level(type_obj, &loc.path, &mut out);
+            } else {
+                for key in ["activate_app_brand_user_name", "activate_app_brand_pass"] {
+                    if type_obj.contains_key(key) {
+                        checks::not_member_card(&join(&loc.path, key), loc.card_type, &mut out);
+                    }
+                }
+            }
+            checks::app_brand_links(type_obj, &loc.path, &mut out);
+        }
+    }
+    out.into_problems()
+}
+
+/// [`validate_card_definition`] for JSON text: text that does not parse is an
+/// `INVALID_JSON` problem, and a JSON string holding JSON is `DOUBLE_ENCODED`.
+///
+/// ```
+/// let problems = wxcard::card_def::validate_card_definition_str("{\"card\": ");
+/// assert_eq!(problems[0].code, "INVALID_JSON");
+/// ```
+pub fn validate_card_definition_str(text: &str) -> Vec<Problem> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::String(inner)) if serde_json::from_str::<Value>(&inner).is_ok() => {
+            vec![Problem::from(Error::DoubleEncoded {
+                field: "card".into(),
+            })]
+        }
+        Ok(value) => validate_card_definition(&value),
+        Err(e) => vec![Problem::from(Error::InvalidJson {
+            field: "card".into(),
+            reason: e.to_string(),
+        })],
+    }
+}
+
+/// Warnings about the card type of a create body.
+fn type_warnings(loc: &super::shape::Location, out: &mut Findings) {
+    let field = join(&loc.prefix, "card_type");
+    if loc.card_type.creation_discontinued() {
+        out.warn(
+            "COUPON_CREATION_DISCONTINUED",
+            field.clone(),
+            format!(
+                "{field}: {} is a coupon type (优惠券), and WeChat stopped creating coupons by API or web UI on 2021-04-01; existing coupons keep working and can still be updated",
+                loc.card_type
+            ),
+        );
+    }
+    if let Some(doubt) = loc.card_type.doubt() {
+        out.warn(
+            "UNCONFIRMED_CARD_TYPE",
+            field.clone(),
+            format!("{field}: {doubt}"),
+        );
+    }
+}
