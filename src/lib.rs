@@ -29,6 +29,7 @@ pub mod rules;
 pub mod secret;
 pub mod sign;
 pub mod verify;
+pub mod webview;
 
 pub use card_ext::CardExt;
 pub use error::Error;
