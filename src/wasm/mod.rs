@@ -13,3 +13,6 @@
 pub mod decode;
 pub mod error;
 pub mod host;
+
+pub mod build;
+pub mod environment;
