@@ -14,5 +14,4 @@ pub mod decode;
 pub mod error;
 pub mod host;
 
-pub mod build;
 pub mod environment;
