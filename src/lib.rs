@@ -19,6 +19,7 @@ pub mod card_def;
 pub mod card_ext;
 pub mod card_list;
 pub mod choose_card;
+pub mod diagnose;
 pub mod environment;
 pub mod error;
 pub mod host;
@@ -32,6 +33,7 @@ pub mod verify;
 pub mod webview;
 
 pub use card_ext::CardExt;
+pub use diagnose::{Diagnosis, diagnose_card_ext};
 pub use error::Error;
 pub use host::Host;
 pub use problem::{Problem, Severity};
