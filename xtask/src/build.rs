@@ -1,0 +1,163 @@
+//! `cargo xtask build`: the release `.wasm`, its JS glue, and the npm package in `pkg/`.
+//!
+//! 1. An MVP-only release build with the pinned nightly and `-Zbuild-std` (its own target dir,
+//!    `target/mvp`, so it never invalidates the stable build cache).
+//! 2. The feature gate ([`crate::wasm_check`]).
+//! 3. `wasm-bindgen` once per JS target into `target/glue/<kind>/`; the `_bg.wasm` files must be
+//!    byte-identical, so one module serves every entry.
+//! 4. `wasm-opt` (npm binaryen) with the same feature set, then the feature gate again.
+//! 5. Package assembly ([`crate::package`]) and the size report ([`crate::size`]).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{self, XResult, note, step};
+use crate::install::{self, NIGHTLY, WASM_TARGET};
+use crate::{fail, manifest, package, size, wasm_check};
+
+/// Flags for the MVP build: no post-MVP feature except the two iOS is known to accept.
+const MVP_RUSTFLAGS: &str = "-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext";
+
+/// The binaryen feature flags matching [`MVP_RUSTFLAGS`] (and [`wasm_check::allowed_features`]).
+const WASM_OPT_FEATURES: [&str; 3] = [
+    "--mvp-features",
+    "--enable-mutable-globals",
+    "--enable-sign-ext",
+];
+
+/// The wasm-opt optimisation level.
+///
+/// NOTE: `-O3`, not `-Oz`/`-Os`. Measured on this crate (see the "Development" section of the
+/// README for the numbers): `-Oz` saves only a few hundred bytes after brotli, while the SHA-1
+/// compression loop — the hot path of every signature and verification — ran about half as fast
+/// at `-Os`/`-Oz`, because those levels stop inlining and unrolling. The size budget is met with
+/// `-O3`, so speed wins. `WXCARD_WASM_OPT` (e.g. `-Oz`) overrides it for experiments.
+const WASM_OPT_LEVEL: &str = "-O3";
+
+/// The wasm-bindgen targets we need, and the scratch directory name each goes to.
+///
+/// `web` feeds `dist/wxcard.js`; `bundler`'s `_bg.js` is the mini-program loader's core;
+/// `nodejs` (CommonJS) feeds `dist/wxcard.node.cjs`; `experimental-nodejs-module` (one ESM
+/// file reading the wasm with `readFileSync(new URL(…, import.meta.url))`) feeds
+/// `dist/wxcard.node.mjs`.
+pub const GLUE_TARGETS: [(&str, &str); 4] = [
+    ("web", "web"),
+    ("bundler", "bundler"),
+    ("nodejs", "nodejs"),
+    ("experimental-nodejs-module", "esm"),
+];
+
+/// Builds `pkg/` from scratch (installing missing tools first) and prints the size report.
+pub fn run(root: &Path) -> XResult {
+    install::ensure_build_tools(root)?;
+    let crate_name = manifest::package(root)?.name.replace('-', "_");
+    let raw = compile_mvp(root, &crate_name)?;
+    step("Checking the compiled module's WebAssembly features (MVP + mutable-globals + sign-ext)");
+    wasm_check::check_file(&raw)?;
+    note("ok");
+    let glue_dir = root.join("target/glue");
+    let bindgen_wasm = bindgen_all(root, &raw, &glue_dir, &crate_name)?;
+    let optimized = glue_dir.join(format!("{crate_name}_bg.opt.wasm"));
+    wasm_opt(root, &bindgen_wasm, &optimized)?;
+    step("Checking the optimized module's WebAssembly features");
+    wasm_check::check_file(&optimized)?;
+    note("ok");
+    package::assemble(root, &glue_dir, &optimized)?;
+    size::report(root).map(|_| ())
+}
+
+/// The release `.wasm` built with only MVP + mutable-globals + sign-ext; returns its path.
+fn compile_mvp(root: &Path, crate_name: &str) -> XResult<PathBuf> {
+    step(&format!(
+        "Compiling the release .wasm for MVP WebAssembly ({NIGHTLY}, -Zbuild-std; ~1.5 min cold)"
+    ));
+    let target_dir = root.join("target/mvp");
+    cmd::run(
+        cmd::cargo(root)
+            .env("RUSTFLAGS", MVP_RUSTFLAGS)
+            .arg(format!("+{NIGHTLY}"))
+            .args([
+                "build",
+                "-Zbuild-std=panic_abort,std",
+                "--release",
+                "--lib",
+                "-p",
+            ])
+            .arg(crate_name.replace('_', "-"))
+            .args(["--target", WASM_TARGET, "--target-dir"])
+            .arg(&target_dir),
+    )?;
+    let wasm = target_dir.join(format!("{WASM_TARGET}/release/{crate_name}.wasm"));
+    if !wasm.is_file() {
+        return Err(fail!(
+            "cargo succeeded but {} does not exist",
+            wasm.display()
+        ));
+    }
+    Ok(wasm)
+}
+
+/// Runs wasm-bindgen for every [`GLUE_TARGETS`] entry and checks the `.wasm` outputs are
+/// identical; returns the path of one of them.
+fn bindgen_all(root: &Path, raw: &Path, glue_dir: &Path, crate_name: &str) -> XResult<PathBuf> {
+    step("Generating JS glue with wasm-bindgen (web, bundler, nodejs, experimental-nodejs-module)");
+    let mut first: Option<(PathBuf, Vec<u8>)> = None;
+    for (target, dir_name) in GLUE_TARGETS {
+        let out_dir = glue_dir.join(dir_name);
+        if out_dir.exists() {
+            fs::remove_dir_all(&out_dir)?;
+        }
+        cmd::run(
+            cmd::command("wasm-bindgen", root)
+                .args([
+                    "--target",
+                    target,
+                    "--out-name",
+                    crate_name,
+                    "--no-typescript",
+                ])
+                .args(["--remove-producers-section", "--out-dir"])
+                .arg(&out_dir)
+                .arg(raw),
+        )?;
+        let wasm = out_dir.join(format!("{crate_name}_bg.wasm"));
+        let bytes =
+            fs::read(&wasm).map_err(|e| fail!("wasm-bindgen wrote no {}: {e}", wasm.display()))?;
+        match &first {
+            None => first = Some((wasm, bytes)),
+            Some((first_path, first_bytes)) if *first_bytes != bytes => {
+                return Err(fail!(
+                    "wasm-bindgen produced different .wasm files for different targets ({} vs {}); \
+                     the package ships one module for every entry, so this must not happen",
+                    first_path.display(),
+                    wasm.display()
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    note("all four _bg.wasm outputs are byte-identical: shipping one");
+    first
+        .map(|(path, _)| path)
+        .ok_or_else(|| fail!("no wasm-bindgen targets configured"))
+}
+
+/// `npx --offline wasm-opt` (npm binaryen) with the MVP feature flags.
+fn wasm_opt(root: &Path, input: &Path, output: &Path) -> XResult {
+    let level = std::env::var("WXCARD_WASM_OPT").unwrap_or_else(|_| WASM_OPT_LEVEL.to_string());
+    step(&format!("Optimizing with wasm-opt {level} (npm binaryen)"));
+    cmd::run(
+        cmd::command("npx", root)
+            .args(["--offline", "wasm-opt"])
+            .arg(input)
+            .arg("-o")
+            .arg(output)
+            .arg(&level)
+            .args(WASM_OPT_FEATURES)
+            .args(["--strip-debug", "--strip-producers"]),
+    )?;
+    let before = fs::metadata(input)?.len();
+    let after = fs::metadata(output)?.len();
+    note(&format!("{before} → {after} bytes"));
+    Ok(())
+}
