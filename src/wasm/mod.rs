@@ -14,4 +14,5 @@ pub mod decode;
 pub mod error;
 pub mod host;
 
+pub mod card_def;
 pub mod environment;

@@ -1,0 +1,37 @@
+//! Adapters for card definitions: `withMiniProgramLinks`, `validateCardDefinition`,
+//! `cardUpdateBody`. Card bodies and links arrive as JSON text from the shim.
+
+use wasm_bindgen::prelude::*;
+
+use super::decode::{json, string, to_plain};
+use super::error::JsResult;
+use crate::card_def::{self, CardType, Links};
+
+/// `withMiniProgramLinks(card, links)`: a copy of the card body with the links written in.
+#[wasm_bindgen(js_name = withMiniProgramLinks)]
+pub fn with_mini_program_links(card: JsValue, links: JsValue) -> JsResult<JsValue> {
+    let links = Links::from_json(&json(&links, "links")?)?;
+    let card = json(&card, "card")?;
+    Ok(to_plain(&card_def::with_mini_program_links(
+        &card, &links,
+    )?)?)
+}
+
+/// `validateCardDefinition(card)`: every problem of a card body given as JSON text.
+#[wasm_bindgen(js_name = validateCardDefinition)]
+pub fn validate_card_definition(card: JsValue) -> JsResult<JsValue> {
+    let text = string(&card, "card")?;
+    Ok(to_plain(&card_def::validate_card_definition_str(&text))?)
+}
+
+/// `cardUpdateBody(cardId, cardType, baseInfoPatch)`: the `card/update` body.
+#[wasm_bindgen(js_name = cardUpdateBody)]
+pub fn card_update_body(card_id: JsValue, card_type: JsValue, patch: JsValue) -> JsResult<JsValue> {
+    let card_type = CardType::parse(&string(&card_type, "cardType")?, "cardType")?;
+    let patch = json(&patch, "baseInfoPatch")?;
+    Ok(to_plain(&card_def::card_update_body(
+        &string(&card_id, "cardId")?,
+        card_type,
+        &patch,
+    )?)?)
+}
