@@ -14,5 +14,6 @@ pub mod decode;
 pub mod error;
 pub mod host;
 
+pub mod build;
 pub mod card_def;
 pub mod environment;

@@ -1,0 +1,188 @@
+// WxCardError, and the strict conversion of JS inputs to JSON text.
+
+/**
+ * The one error class of wxcard. Every failure of every export is a
+ * `WxCardError` with a stable `code` (see the README's "Error codes").
+ *
+ * @example
+ * try { wx.buildCardExt({ cardId }) } catch (e) {
+ *   if (e instanceof WxCardError && e.code === 'MISSING_FIELD') console.log(e.field) // 'apiTicket'
+ * }
+ */
+export class WxCardError extends Error {
+  /**
+   * @param {string} code A stable code such as `INVALID_TYPE` or `WX_FAIL`.
+   * @param {string} message A readable message naming the field and what was wrong.
+   * @param {{ field?: string, errMsg?: string, reason?: string, cause?: unknown }} [details]
+   *   `field`: the input field at fault; `errMsg`: WeChat's original `errMsg`;
+   *   `reason`: the support reason of `UNSUPPORTED`; `cause`: the underlying error.
+   */
+  constructor(code, message, details) {
+    super(message);
+    /** @type {string} */
+    this.code = code;
+    const d = details || {};
+    if (d.field !== undefined) this.field = d.field;
+    if (d.errMsg !== undefined) this.errMsg = d.errMsg;
+    if (d.reason !== undefined) this.reason = d.reason;
+    if (d.cause !== undefined) this.cause = d.cause;
+  }
+}
+Object.defineProperty(WxCardError.prototype, 'name', {
+  value: 'WxCardError',
+  writable: true,
+  configurable: true,
+});
+
+/**
+ * Turns anything thrown by the wasm glue into a `WxCardError`: the
+ * `WxCardError`-named errors of the Rust core keep their code and field;
+ * anything else (a WebAssembly trap, a broken module) is `INTERNAL`.
+ *
+ * @param {unknown} e
+ * @returns {WxCardError}
+ */
+export function fromGlue(e) {
+  if (e instanceof WxCardError) return e;
+  if (e !== null && typeof e === 'object' && e.name === 'WxCardError' && typeof e.code === 'string') {
+    return new WxCardError(e.code, String(e.message), { field: typeof e.field === 'string' ? e.field : undefined });
+  }
+  const what = e !== null && typeof e === 'object' && typeof e.message === 'string' ? e.message : String(e);
+  return new WxCardError('INTERNAL', 'internal error in the wxcard WebAssembly module: ' + what, { cause: e });
+}
+
+/** Deeper inputs are refused: no payload of WeChat's nests anywhere near this. */
+export const MAX_DEPTH = 64;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function childPath(path, key) {
+  return path === '' ? key : path + '.' + key;
+}
+
+function invalidType(path, expected, found) {
+  return new WxCardError('INVALID_TYPE', path + ': expected ' + expected + ', got ' + found, { field: path });
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const t = typeof value;
+  if (t === 'object') {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    return tag === 'Object' ? 'an object' : 'a ' + tag;
+  }
+  if (t === 'number') return String(value);
+  return t === 'undefined' ? 'undefined' : 'a ' + t;
+}
+
+function isPlainObject(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
+ * Strict JSON for values crossing into WebAssembly: strings, finite numbers,
+ * booleans, `null`, arrays and plain objects only. `undefined` means absent
+ * (an object key is left out; an array element or the root becomes `null`).
+ * BigInts, symbols, functions, non-finite numbers, class instances (`Map`,
+ * `Date`, typed arrays, …), values whose getters or proxy traps throw,
+ * circular references and strings with lone surrogates are `WxCardError`s
+ * naming the field; nesting deeper than `MAX_DEPTH` too.
+ *
+ * @param {unknown} value
+ * @param {string} path The field path of `value`: `''` for a top-level option
+ *   bag (its keys are named as they are), or a name such as `'cardList'`.
+ * @param {string} [rootName] How the root is named in errors when `path` is `''` (default `'input'`).
+ * @returns {string} JSON text.
+ * @throws {WxCardError} `INVALID_TYPE` or `INVALID_VALUE` naming the field.
+ */
+export function toJson(value, path, rootName) {
+  const out = [];
+  write(value, path, path === '' ? rootName || 'input' : path, 0, [], out);
+  return out.join('');
+}
+
+function write(value, path, name, depth, stack, out) {
+  switch (typeof value) {
+    case 'string':
+      if (LONE_SURROGATE.test(value)) {
+        throw new WxCardError('INVALID_VALUE', name + ': not well-formed Unicode (a lone surrogate)', { field: name });
+      }
+      out.push(JSON.stringify(value));
+      return;
+    case 'number':
+      if (!isFinite(value)) throw invalidType(name, 'a finite number', describe(value));
+      out.push(JSON.stringify(value));
+      return;
+    case 'boolean':
+      out.push(value ? 'true' : 'false');
+      return;
+    case 'undefined':
+      out.push('null');
+      return;
+    case 'object':
+      if (value === null) {
+        out.push('null');
+        return;
+      }
+      writeContainer(value, path, name, depth, stack, out);
+      return;
+    default:
+      throw invalidType(name, 'a string, number, boolean, array or plain object', describe(value));
+  }
+}
+
+function writeContainer(value, path, name, depth, stack, out) {
+  if (depth >= MAX_DEPTH) {
+    throw new WxCardError('INVALID_VALUE', name + ': nested more than ' + MAX_DEPTH + ' levels deep', { field: name });
+  }
+  if (stack.indexOf(value) !== -1) throw invalidType(name, 'a tree of values', 'a circular reference');
+  let isArray, keys;
+  try {
+    isArray = Array.isArray(value);
+    if (!isArray && !isPlainObject(value)) throw invalidType(name, 'a plain object', describe(value));
+    keys = isArray ? null : Object.keys(value);
+  } catch (e) {
+    if (e instanceof WxCardError) throw e;
+    throw invalidType(name, 'a readable value', 'an object whose traps throw');
+  }
+  stack.push(value);
+  if (isArray) writeArray(value, path, name, depth, stack, out);
+  else writeObject(value, keys, path, depth, stack, out);
+  stack.pop();
+}
+
+function read(container, key, name) {
+  try {
+    return container[key];
+  } catch (e) {
+    throw invalidType(name, 'a readable value', 'a getter that throws');
+  }
+}
+
+function writeArray(value, path, name, depth, stack, out) {
+  const length = read(value, 'length', name);
+  out.push('[');
+  for (let i = 0; i < length; i++) {
+    if (i > 0) out.push(',');
+    const itemPath = (path === '' ? name : path) + '[' + i + ']';
+    write(read(value, i, itemPath), itemPath, itemPath, depth + 1, stack, out);
+  }
+  out.push(']');
+}
+
+function writeObject(value, keys, path, depth, stack, out) {
+  out.push('{');
+  let first = true;
+  for (const key of keys) {
+    const keyPath = childPath(path, key);
+    const item = read(value, key, keyPath);
+    if (item === undefined) continue;
+    if (!first) out.push(',');
+    first = false;
+    out.push(JSON.stringify(key), ':');
+    write(item, keyPath, keyPath, depth + 1, stack, out);
+  }
+  out.push('}');
+}

@@ -1,0 +1,39 @@
+//! Adapters for the signers: `buildCardExt`, `chooseCardParams`, `jsapiConfig`.
+//!
+//! Each takes the option bag as JSON text, the shim's client flag (tickets
+//! are refused on clients unless the input says `allowTicketOnClient: true`)
+//! and the random bytes for a nonce (`Uint8Array` or `undefined`).
+
+use wasm_bindgen::prelude::*;
+
+use super::decode::{client, json, to_plain};
+use super::error::JsResult;
+use super::host::JsHost;
+use crate::builder::{CardExtInput, build_card_ext as build};
+use crate::choose_card::{ChooseCardInput, choose_card_params as choose};
+use crate::jsapi::{JsapiConfigInput, jsapi_config as config};
+use crate::secret::ensure_ticket_allowed;
+
+/// `buildCardExt(input)`: the signed cardExt JSON string for one card.
+#[wasm_bindgen(js_name = buildCardExt)]
+pub fn build_card_ext(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<String> {
+    let input = CardExtInput::from_json(&json(&input, "input")?)?;
+    ensure_ticket_allowed(client(&is_client), input.allow_ticket_on_client, "apiTicket")?;
+    Ok(build(&input, &JsHost::new(&random))?)
+}
+
+/// `chooseCardParams(input)`: the signed parameters of `wx.chooseCard`.
+#[wasm_bindgen(js_name = chooseCardParams)]
+pub fn choose_card_params(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<JsValue> {
+    let input = ChooseCardInput::from_json(&json(&input, "input")?)?;
+    ensure_ticket_allowed(client(&is_client), input.allow_ticket_on_client, "apiTicket")?;
+    Ok(to_plain(&choose(&input, &JsHost::new(&random))?)?)
+}
+
+/// `jsapiConfig(input)`: the signed argument of `wx.config`.
+#[wasm_bindgen(js_name = jsapiConfig)]
+pub fn jsapi_config(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<JsValue> {
+    let input = JsapiConfigInput::from_json(&json(&input, "input")?)?;
+    ensure_ticket_allowed(client(&is_client), input.allow_ticket_on_client, "jsapiTicket")?;
+    Ok(to_plain(&config(&input, &JsHost::new(&random))?)?)
+}
