@@ -212,7 +212,12 @@ fn activation_links_go_to_the_member_card_level() {
 #[test]
 fn bad_links_are_errors_naming_the_field() {
     let card = seed_example();
-    let cases: [(Value, &str, &str); 7] = [
+    let cases: [(Value, &str, &str); 8] = [
+        (
+            json!({"custom": {"userName": GH, "path": "https://www.qq.com/card"}}),
+            "INVALID_VALUE",
+            "links.custom.path",
+        ),
         (
             json!({"custom": {"userName": "wx8d8a3ef51ac0a2e4", "path": "p"}}),
             "APP_ID_AS_USER_NAME",
@@ -392,6 +397,14 @@ fn link_halves_come_in_pairs() {
             problems[0].message
         );
     }
+    // The page is a mini-program path, not the H5 link.
+    let url = member(
+        json!({"custom_app_brand_user_name": GH, "custom_app_brand_pass": "http://www.qq.com"}),
+    );
+    assert_eq!(
+        errors(&validate_card_definition(&url)),
+        pair("INVALID_VALUE", &format!("{BASE}.custom_app_brand_pass"))
+    );
     // The same rule in the member card's own sub-objects.
     let cell = json!({"card": {"card_type": "MEMBER_CARD", "member_card": {
         "base_info": {},

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::card_type::CardType;
-use super::fields::{LinkGroup, check_label, check_user_name, label_limit};
+use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_limit};
 use crate::error::Error;
 use crate::json::{join, type_name};
 use crate::problem::Problem;
@@ -217,13 +217,15 @@ fn pairs(map: &Map<String, Value>, path: &str, out: &mut Findings) {
         if !present {
             continue;
         }
-        if key.ends_with(USER) {
-            if let Some(Value::String(s)) = map.get(key) {
+        if let Value::String(s) = value {
+            if key.ends_with(USER) {
                 match check_user_name(s, &field) {
                     Ok(Some(warning)) => out.warning(warning),
                     Ok(None) => {}
                     Err(e) => out.error(e),
                 }
+            } else if let Err(e) = check_path(s, &field) {
+                out.error(e);
             }
         }
         if text(map, &partner).is_none()

@@ -172,11 +172,19 @@ pub fn check_user_name(value: &str, field: &str) -> Result<Option<Problem>> {
     )))
 }
 
-/// Checks a mini-program page path: not blank. The path is not normalised:
-/// WeChat documents no format, and both `pages/a/a` and `/pages/a/a?x=1` are seen.
+/// Checks a mini-program page path: not blank, and not a web URL (the H5 link
+/// belongs in `*_url`). The path is not normalised: WeChat documents no format,
+/// and both `pages/a/a` and `/pages/a/a?x=1` are seen.
 pub fn check_path(value: &str, field: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::missing(field));
+    }
+    let lower = value.trim_start().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Err(Error::invalid_value(
+            field,
+            "a web URL; this field takes a mini-program page path such as \"pages/card/card\" (the H5 link goes in the entry's *_url field)",
+        ));
     }
     Ok(())
 }
@@ -206,6 +214,17 @@ mod tests {
             assert_eq!(e.code(), code, "{bad}");
             assert_eq!(e.field(), Some("links.custom.userName"));
         }
+    }
+
+    #[test]
+    fn paths() {
+        assert!(check_path("API/cardPage", "p").is_ok());
+        assert!(check_path("/pages/topUp/topUp?pcid=2392", "p").is_ok());
+        assert_eq!(check_path(" ", "p").unwrap_err().code(), "MISSING_FIELD");
+        assert_eq!(
+            check_path("HTTPS://www.qq.com", "p").unwrap_err().code(),
+            "INVALID_VALUE"
+        );
     }
 
     #[test]
