@@ -32,12 +32,18 @@ pub mod sign;
 pub mod verify;
 pub mod webview;
 
+pub use builder::{CardExtInput, build_card_ext};
 pub use card_ext::CardExt;
+pub use card_list::{
+    AddCardInput, AddCardItem, CardExtArg, OpenCardItem, add_card_list, open_card_list,
+};
+pub use choose_card::{ChooseCardInput, ChooseCardParams, choose_card_params};
 pub use diagnose::{Diagnosis, diagnose_card_ext};
 pub use error::Error;
 pub use host::Host;
+pub use jsapi::{JsapiConfig, JsapiConfigInput, jsapi_config};
 pub use problem::{Problem, Severity};
-pub use secret::Ticket;
+pub use secret::{Ticket, ensure_ticket_allowed};
 pub use sign::{card_signature, signatures_match};
 pub use verify::{Report, VerifyOptions, verify_card_ext, verify_card_list};
 
