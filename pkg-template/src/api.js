@@ -1,5 +1,6 @@
 // The public functions of wxcard over the wasm-bindgen glue, shared by every entry.
 
+import { createCardDefApi } from './card-def.js';
 import { WxCardError, fromGlue, toJson } from './errors.js';
 
 /**
@@ -114,5 +115,7 @@ export function createApi(glue, host) {
      */
     verifyCardList: (items, options) =>
       call(() => glue.verifyCardList(toJson(items, 'cardList'), toJson(options, '', 'options'), host.client)),
+
+    ...createCardDefApi(glue, call),
   };
 }

@@ -64,4 +64,7 @@ export const {
   verifyCardExt,
   diagnoseCardExt,
   verifyCardList,
+  withMiniProgramLinks,
+  validateCardDefinition,
+  cardUpdateBody,
 } = api;

@@ -44,4 +44,7 @@ export const {
   verifyCardExt,
   diagnoseCardExt,
   verifyCardList,
+  withMiniProgramLinks,
+  validateCardDefinition,
+  cardUpdateBody,
 } = api;
