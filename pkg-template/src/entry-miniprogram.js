@@ -1,13 +1,13 @@
 // The WeChat mini-program entry (built as miniprogram_dist/index.js, CommonJS,
 // ES2017): `const wx = require('wxcard'); await wx.init()`.
 //
-// `./glue/wxcard_bg.js` is wasm-bindgen's `--target bundler` output, staged
-// (or aliased) there by the build, which also injects `text-codec.js` as the
+// `wxcard-glue` is wasm-bindgen's `--target bundler` `wxcard_bg.js`, aliased
+// by the build, which also injects `text-codec.js` as the
 // glue's TextEncoder/TextDecoder. The runtime has `WXWebAssembly` but no
 // `WebAssembly`, `fetch` or `URL`: `WXWebAssembly.instantiate` takes only a
 // code-package path, so the module is instantiated here and handed to the glue.
 
-import * as glue from './glue/wxcard_bg.js';
+import * as glue from 'wxcard-glue';
 import { createApi } from './api.js';
 import { WxCardError } from './errors.js';
 import { miniProgramHost } from './host-miniprogram.js';

@@ -1,24 +1,14 @@
 // The Node.js entry (built as dist/wxcard.node.cjs and dist/wxcard.node.mjs).
 //
-// `./glue/wxcard_bg.js` is wasm-bindgen's `--target bundler` output, staged
-// (or aliased) there by the build. The module is instantiated synchronously at
-// load, so every function works at once and `init()` is a resolved no-op.
+// `wxcard-glue` is wasm-bindgen's `--target nodejs` (CommonJS build) or
+// `--target experimental-nodejs-module` (ES module build) output, aliased by
+// the build. Both instantiate the module synchronously when loaded, so every
+// function works at once and `init()` is a resolved no-op.
 
-import { readFileSync } from 'node:fs';
-import * as glue from './glue/wxcard_bg.js';
+import * as glue from 'wxcard-glue';
 import { createApi } from './api.js';
 import { WxCardError } from './errors.js';
 import { nodeHost } from './host-node.js';
-import { activate } from './loader.js';
-
-function wasmBytes() {
-  // NOTE: `__dirname` in the CommonJS build; `import.meta.url` in the ES module build.
-  return typeof __dirname === 'string'
-    ? readFileSync(__dirname + '/wxcard_bg.wasm')
-    : readFileSync(new URL('wxcard_bg.wasm', import.meta.url));
-}
-
-activate(glue, new WebAssembly.Instance(new WebAssembly.Module(wasmBytes()), { './wxcard_bg.js': glue }));
 
 const api = createApi(glue, nodeHost());
 
