@@ -69,3 +69,48 @@ pub fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue> {
     js_sys::JSON::parse(&text)
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
+
+/// An optional option bag: `null` (the shim's `undefined`) reads as `{}`.
+pub fn json_or_empty(value: &JsValue, field: &str) -> Result<Value> {
+    match json(value, field)? {
+        Value::Null => Ok(Value::Object(serde_json::Map::new())),
+        other => Ok(other),
+    }
+}
+
+/// The values of `cardSignature(values)`: strings as they are, integers as
+/// decimal strings, `null` dropped. A number with a fraction (or beyond the
+/// 64-bit integers) is `INVALID_VALUE`; any other type is `INVALID_TYPE`.
+pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
+    let Value::Array(items) = value else {
+        return Err(Error::InvalidType {
+            field: field.to_owned(),
+            expected: "an array",
+            found: crate::json::type_name(value),
+        });
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Null => {}
+            Value::String(s) => out.push(s.clone()),
+            Value::Number(n) if n.is_u64() || n.is_i64() => out.push(n.to_string()),
+            Value::Number(n) => {
+                return Err(Error::invalid_value(
+                    format!("{field}[{i}]"),
+                    format!(
+                        "{n} is not an integer; only whole numbers are signed as decimal strings"
+                    ),
+                ));
+            }
+            other => {
+                return Err(Error::InvalidType {
+                    field: format!("{field}[{i}]"),
+                    expected: "a string, an integer, null or undefined",
+                    found: crate::json::type_name(other),
+                });
+            }
+        }
+    }
+    Ok(out)
+}

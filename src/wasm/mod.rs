@@ -16,4 +16,7 @@ pub mod host;
 
 pub mod build;
 pub mod card_def;
+pub mod card_list;
 pub mod environment;
+pub mod sign;
+pub mod verify;

@@ -1,0 +1,21 @@
+//! Adapters for the `cardList` validators: `addCardList`, `openCardList`.
+
+use wasm_bindgen::prelude::*;
+
+use super::decode::{json, to_plain};
+use super::error::JsResult;
+use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, open_card_list as open};
+
+/// `addCardList(items)`: the validated, normalised `cardList` of `wx.addCard`.
+#[wasm_bindgen(js_name = addCardList)]
+pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
+    let items = AddCardInput::list_from_json(&json(&items, "cardList")?)?;
+    Ok(to_plain(&add(&items)?)?)
+}
+
+/// `openCardList(items)`: the validated `cardList` of `wx.openCard`.
+#[wasm_bindgen(js_name = openCardList)]
+pub fn open_card_list(items: JsValue) -> JsResult<JsValue> {
+    let items = OpenCardItem::list_from_json(&json(&items, "cardList")?)?;
+    Ok(to_plain(&open(&items)?)?)
+}
