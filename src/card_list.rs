@@ -156,12 +156,8 @@ fn check_item_keys(f: &Fields<'_>, known: &[&'static str]) -> Result<()> {
         if known.contains(&key.as_str()) {
             continue;
         }
-        let folded: String = key
-            .chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if let Some(expected) = known.iter().find(|k| k.to_ascii_lowercase() == folded) {
+        let folded = rules::fold_key(key);
+        if let Some(expected) = known.iter().find(|k| rules::fold_key(k) == folded) {
             return Err(Error::SnakeCaseKey {
                 field: f.path_of(key),
                 found: json::truncate(key, 32),

@@ -18,8 +18,6 @@ use crate::sign::card_signature;
 
 /// The longest `shopId` / `cardType` (both documented as string(24)).
 pub const MAX_SHOP_ID_LEN: usize = 24;
-/// The longest `appId` accepted (official-account AppIDs have 18 characters).
-pub const MAX_APP_ID_LEN: usize = 32;
 
 /// The input of [`choose_card_params`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,28 +144,6 @@ fn non_empty(value: Option<&String>) -> &str {
     value.map(String::as_str).unwrap_or_default()
 }
 
-fn check_app_id(app_id: &str) -> Result<()> {
-    if app_id.is_empty() {
-        return Err(Error::missing("appId"));
-    }
-    let len = app_id.chars().count();
-    if len > MAX_APP_ID_LEN {
-        return Err(Error::TooLong {
-            field: "appId".into(),
-            max: MAX_APP_ID_LEN,
-            len,
-            unit: "characters",
-        });
-    }
-    if !app_id.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid_value(
-            "appId",
-            "an appId has only letters and digits (wx followed by 16 hex digits)",
-        ));
-    }
-    Ok(())
-}
-
 fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
     let len = value.chars().count();
     if len > MAX_SHOP_ID_LEN {
@@ -224,7 +200,7 @@ fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
 /// Like [`crate::builder::build_card_ext`], it does not check where it runs.
 pub fn choose_card_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCardParams> {
     rules::check_ticket(&input.api_ticket, "apiTicket")?;
-    check_app_id(&input.app_id)?;
+    rules::check_app_id(&input.app_id, "appId")?;
     let shop_id = non_empty(input.shop_id.as_ref());
     check_short(shop_id, "shopId", false)?;
     let card_type = non_empty(input.card_type.as_ref());

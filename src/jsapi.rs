@@ -249,15 +249,7 @@ fn check_api_list(list: &[String]) -> Result<()> {
 /// Like [`crate::builder::build_card_ext`], it does not check where it runs.
 pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiConfig> {
     rules::check_ticket(&input.jsapi_ticket, "jsapiTicket")?;
-    if input.app_id.is_empty() {
-        return Err(Error::missing("appId"));
-    }
-    if !input.app_id.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid_value(
-            "appId",
-            "an appId has only letters and digits (wx followed by 16 hex digits)",
-        ));
-    }
+    rules::check_app_id(&input.app_id, "appId")?;
     if input.url.is_empty() {
         return Err(Error::missing("url"));
     }

@@ -17,6 +17,8 @@ pub const MAX_CARD_ID_LEN: usize = 32;
 /// The longest `openid` accepted. Observed openids have 28 characters; the limit
 /// only stops runaway input.
 pub const MAX_OPENID_LEN: usize = 64;
+/// The longest `appId` accepted (official-account AppIDs have 18 characters).
+pub const MAX_APP_ID_LEN: usize = 32;
 /// The shortest string taken for an *encrypted* code: AES output is at least one
 /// 16-byte block, which is 24 characters of base64.
 pub const MIN_ENCRYPTED_CODE_LEN: usize = 24;
@@ -103,6 +105,25 @@ pub fn check_openid(value: &str, field: &str) -> Result<()> {
         return Err(Error::invalid_value(
             field,
             format!("an openid has only letters, digits, '_' and '-'; found {c:?}"),
+        ));
+    }
+    Ok(())
+}
+
+/// An `appId`: present, at most 32 ASCII letters and digits (AppIDs are `wx`
+/// followed by 16 hex digits).
+pub fn check_app_id(value: &str, field: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::missing(field));
+    }
+    let len = value.chars().count();
+    if len > MAX_APP_ID_LEN {
+        return Err(too_long(field, MAX_APP_ID_LEN, len));
+    }
+    if !value.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Error::invalid_value(
+            field,
+            "an appId has only letters and digits (wx followed by 16 hex digits)",
         ));
     }
     Ok(())
@@ -198,8 +219,8 @@ pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
         if known.contains(&key.as_str()) {
             continue;
         }
-        let folded = fold(key);
-        return Err(match known.iter().find(|k| fold(k) == folded) {
+        let folded = fold_key(key);
+        return Err(match known.iter().find(|k| fold_key(k) == folded) {
             Some(expected) => Error::SnakeCaseKey {
                 field: fields.path_of(key),
                 found: key.clone(),
@@ -213,7 +234,9 @@ pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
     Ok(())
 }
 
-fn fold(key: &str) -> String {
+/// A key in lower case without `_` and `-`: `nonceStr`, `nonce_str` and
+/// `NONCE-STR` fold alike.
+pub fn fold_key(key: &str) -> String {
     key.chars()
         .filter(|c| *c != '_' && *c != '-')
         .map(|c| c.to_ascii_lowercase())

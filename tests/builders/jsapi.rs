@@ -32,6 +32,21 @@ fn good_input_and_custom_list() {
 #[test]
 fn errors() {
     assert_err(
+        config(&with(&good(), json!({"appId": null}))),
+        "MISSING_FIELD",
+        Some("appId"),
+    );
+    assert_err(
+        config(&with(&good(), json!({"appId": "wx-f8b4"}))),
+        "INVALID_VALUE",
+        Some("appId"),
+    );
+    assert_err(
+        config(&with(&good(), json!({"appId": "w".repeat(33)}))),
+        "TOO_LONG",
+        Some("appId"),
+    );
+    assert_err(
         config(&with(&good(), json!({"url": null}))),
         "MISSING_FIELD",
         Some("url"),
