@@ -33,6 +33,10 @@ pub mod verify;
 pub mod webview;
 
 pub use builder::{CardExtInput, build_card_ext};
+pub use card_def::{
+    CardType, Link, Links, card_update_body, validate_card_definition,
+    validate_card_definition_str, with_mini_program_links,
+};
 pub use card_ext::CardExt;
 pub use card_list::{
     AddCardInput, AddCardItem, CardExtArg, OpenCardItem, add_card_list, open_card_list,
