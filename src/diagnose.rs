@@ -154,7 +154,23 @@ pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diag
         };
     }
     let mut search = candidates::Search::new(given);
-    if let Some((cause, message)) = search.run(&signed, &scan.other_values) {
+    // Values a signer may have signed although WeChat does not: misnamed or
+    // unknown keys, and the unsigned fields.
+    let mut extras = scan.other_values.clone();
+    let unsigned = [
+        ("outer_str", scan.outer_str.clone()),
+        (
+            "fixed_begintimestamp",
+            scan.fixed_begintimestamp.map(|t| t.to_string()),
+        ),
+        ("card_id", scan.card_id.clone()),
+    ];
+    extras.extend(
+        unsigned
+            .into_iter()
+            .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k.to_owned(), v))),
+    );
+    if let Some((cause, message)) = search.run(&signed, &extras) {
         return Diagnosis {
             ok: false,
             cause: Some(cause),

@@ -74,6 +74,9 @@ impl<'a> Search<'a> {
 
     /// WeChat's scheme (drop empty values, byte sort, concatenate) over `values`.
     fn sorted(&mut self, mut values: Vec<&str>) -> bool {
+        if self.exhausted {
+            return false;
+        }
         values.retain(|v| !v.is_empty());
         values.sort_unstable();
         self.concat(&values)
@@ -161,7 +164,7 @@ impl<'a> Search<'a> {
             } else {
                 (
                     "EXTRA_VALUE_SIGNED",
-                    "the signature covers a value under a key WeChat does not read; sign only ticket, timestamp, card_id, code, openid and nonce_str",
+                    "the signature covers a value WeChat does not sign (an unsigned field such as outer_str or fixed_begintimestamp, or an unknown key); sign only the ticket, timestamp, card_id, code, openid and nonce_str",
                 )
             });
         }
