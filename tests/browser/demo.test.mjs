@@ -126,6 +126,31 @@ test('a tampered cardExt shows the mismatch and the diagnosis', async () => {
   assertClean();
 });
 
+test('each mistake example shows the diagnosis the package gives for it', async () => {
+  await open();
+  const examples = await page.$$eval('[data-example]', (buttons) =>
+    buttons.map((b) => /** @type {HTMLElement} */ (b).dataset.example ?? ''),
+  );
+  assert.ok(examples.length >= 4, `examples: ${examples.join(', ')}`);
+  const causes = new Set();
+  for (const name of examples.filter((n) => n !== 'official')) {
+    await page.click(`[data-example="${name}"]`);
+    await page.waitForSelector('#check-verdict[data-ok="false"]');
+    const options = {
+      cardId: await page.inputValue('#check-cardid'),
+      apiTicket: await page.inputValue('#check-ticket'),
+      allowTicketOnClient: true,
+    };
+    const expected = await callPackage('diagnoseCardExt', [await page.inputValue('#check-cardext'), options]);
+    assert.equal(expected.ok, false, name);
+    assert.equal((await page.textContent('#check-diagnosis .diag-message'))?.trim(), expected.message, name);
+    assert.equal((await page.textContent('#check-diagnosis .diag-cause'))?.trim(), expected.cause ?? '未识别 (unknown)', name);
+    causes.add(expected.cause);
+  }
+  assert.ok(causes.size >= 3, `the examples should show different mistakes, got ${[...causes].join(', ')}`);
+  assertClean();
+});
+
 test('nonceStr instead of nonce_str is named, with its row highlighted', async () => {
   await open();
   await page.click('[data-example="camel"]');
@@ -145,7 +170,9 @@ test('the simulator switches environments', async () => {
   assert.equal((await page.textContent('#env-kind'))?.trim(), 'browser');
   const cases = [
     ['#env-miniprogram', 'miniprogram', 'OK'],
-    ['#env-wechat-h5', 'wechat-h5', null],
+    ['#env-miniprogram-old', 'miniprogram', 'SDK_TOO_OLD'],
+    ['#env-wechat-h5', 'wechat-h5', 'OK'],
+    ['#env-wechat-h5-nobridge', 'wechat-h5', 'BRIDGE_NOT_READY'],
     ['#env-webview', 'miniprogram-webview', null],
     ['#env-other-browser', 'browser', 'NOT_WECHAT'],
   ];

@@ -2,6 +2,7 @@
 // that adds mini-program links with withMiniProgramLinks.
 
 import { MEMBER_CARD } from './samples.js';
+import { diffJson } from './json-diff.js';
 import { attempt, codeBlock, debounce, el, errorBox, missing, missingBox, problemList, show } from './ui.js';
 
 /** @param {string} id */
@@ -28,7 +29,7 @@ export function mountCard(api) {
     if (absent.length || !api) return show(problemsOut, [missingBox(absent)]);
     show(problemsOut, renderProblems(api, editor.value, (field) => focusPath(editor, field)));
   };
-  /** @type {{ value?: unknown }} */
+  /** @type {{ value?: unknown, error?: unknown, before?: unknown }} */
   let linked = {};
   const preview = () => {
     const absent = missing(api, ['withMiniProgramLinks']);
@@ -36,11 +37,7 @@ export function mountCard(api) {
     const result = applyLinks(api, editor.value);
     linked = result;
     markLinkInputs(result.error);
-    show(linksOut, [
-      result.error
-        ? errorBox(result.error, 'withMiniProgramLinks 失败 (failed)')
-        : codeBlock('withMiniProgramLinks 结果 (result)', JSON.stringify(result.value, null, 2), 'links-result'),
-    ]);
+    show(linksOut, result.error ? [errorBox(result.error, 'withMiniProgramLinks 失败 (failed)')] : linksResult(result));
   };
   const laterValidate = debounce(validate, 200);
   const laterPreview = debounce(preview, 200);
@@ -107,7 +104,35 @@ function applyLinks(api, text) {
   const subTitle = $('links-subtitle').value.trim();
   if (title) link.title = title;
   if (subTitle) link.subTitle = subTitle;
-  return attempt(() => api.withMiniProgramLinks(card, { [$('links-slot').value]: link }));
+  return { ...attempt(() => api.withMiniProgramLinks(card, { [$('links-slot').value]: link })), before: card };
+}
+
+/**
+ * The fields withMiniProgramLinks changed, then the whole result.
+ * @param {{ value?: unknown, before?: unknown }} result
+ */
+function linksResult(result) {
+  const changes = diffJson(result.before, result.value);
+  const labels = { added: '新增 added', changed: '修改 changed', removed: '删除 removed' };
+  const rows = changes.map((c) =>
+    el('tr', { class: c.kind === 'removed' ? 'row-warning' : '', 'data-path': c.path }, [
+      el('td', {}, [el('span', { class: `badge ${c.kind === 'removed' ? 'badge-warning' : 'badge-ok'}`, text: labels[c.kind] })]),
+      el('th', { scope: 'row' }, [el('code', { class: 'value', text: c.path })]),
+      el('td', {}, [el('code', { class: 'value', text: c.value })]),
+    ]),
+  );
+  return [
+    el('div', { class: 'table-wrap', id: 'links-changes' }, [
+      el('table', { class: 'fields' }, [
+        el('caption', { text: changes.length ? `变更的字段 (changed fields): ${changes.length}` : '没有变化 (nothing changed)' }),
+        el('tbody', {}, rows),
+      ]),
+    ]),
+    el('details', { class: 'more' }, [
+      el('summary', { text: '完整结果 (the whole result)' }),
+      codeBlock('withMiniProgramLinks 结果 (result)', JSON.stringify(result.value, null, 2), 'links-result'),
+    ]),
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 // Reading a cardExt for display: tolerant parsing, its timestamp, and the values
-// WeChat signs (SPEC §1.2), labelled and with the ticket masked.
+// WeChat signs (JS-SDK doc, Appendix 4), labelled and with the ticket masked.
 
 /**
  * The cardExt text as a JSON object, or null when it is not one.

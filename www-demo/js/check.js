@@ -1,7 +1,7 @@
 // Panel ①: check a server-issued cardExt with verifyCardExt, and explain a signature
 // mismatch with diagnoseCardExt.
 
-import { OFFICIAL, checkExamples } from './samples.js';
+import { checkExamples } from './samples.js';
 import { attempt, debounce, el, errorBox, missing, missingBox, problemList, severityBadge, show } from './ui.js';
 import { parseObject, readTimestamp, signedValues, formatTime } from './cardext-view.js';
 
@@ -32,9 +32,13 @@ export function mountCheck(api) {
     maxAge: $('check-maxage'),
   };
   const examples = checkExamples(api);
-  inputs.cardExt.value = examples.official;
-  inputs.cardId.value = OFFICIAL.cardId;
-  inputs.ticket.value = OFFICIAL.apiTicket;
+  const load = (/** @type {string} */ name) => {
+    const example = examples[name] ?? examples.official;
+    inputs.cardExt.value = example.cardExt;
+    inputs.cardId.value = example.cardId;
+    inputs.ticket.value = example.apiTicket;
+  };
+  load('official');
 
   const absent = missing(api, ['verifyCardExt']);
   const run = () => {
@@ -46,9 +50,7 @@ export function mountCheck(api) {
   inputs.fresh.addEventListener('change', run);
   for (const button of document.querySelectorAll('[data-example]')) {
     button.addEventListener('click', () => {
-      inputs.cardExt.value = examples[/** @type {HTMLElement} */ (button).dataset.example ?? 'official'] ?? '';
-      inputs.cardId.value = OFFICIAL.cardId;
-      inputs.ticket.value = OFFICIAL.apiTicket;
+      load(/** @type {HTMLElement} */ (button).dataset.example ?? 'official');
       run();
     });
   }
@@ -180,8 +182,8 @@ function freshnessNote(ts, now, maxAge) {
   const age = now - ts;
   const stale = Math.abs(age) > maxAge;
   const days = Math.floor(Math.abs(age) / 86400);
-  const span = days >= 1 ? `${days} 天 (${days} days)` : `${Math.abs(age)} 秒 (${Math.abs(age)} s)`;
-  const when = age >= 0 ? `${span}前 (ago)` : `${span}后 (in the future)`;
+  const [zh, en] = days >= 1 ? [`${days} 天`, `${days} days`] : [`${Math.abs(age)} 秒`, `${Math.abs(age)} s`];
+  const when = age >= 0 ? `${zh}前 (${en} ago)` : `${zh}后 (${en} in the future)`;
   return el('div', { class: `fresh ${stale ? 'fresh-stale' : ''}`, id: 'check-fresh-note' }, [
     severityBadge(stale ? 'warning' : 'info'),
     el('span', {

@@ -19,6 +19,7 @@ const REASONS = {
   BRIDGE_NOT_READY: 'WeixinJSBridge 尚未就绪，等待 WeixinJSBridgeReady (bridge not ready yet)',
   NOT_CONFIGURED: '尚未成功调用 wx.config (wx.config has not succeeded)',
   USE_NATIVE_PAGE: '在 web-view 中请跳转到原生小程序页面调用 (navigateToAddCardPage → a native page)',
+  H5_ONLY: '只有 H5 JS-SDK 有此接口，小程序没有 (H5 JS-SDK only)',
 };
 
 /**
@@ -43,12 +44,14 @@ function miniProgramHost(sdkVersion, game) {
 }
 
 /**
- * A WeChat H5 page with jweixin loaded.
- * @param {{ ua: string, bridge: boolean, webview?: boolean }} o
+ * A WeChat H5 page with jweixin loaded. With `configured`, `wx.ready` runs its callback at once,
+ * as jweixin does after `wx.config` has succeeded.
+ * @param {{ ua: string, bridge: boolean, webview?: boolean, configured?: boolean }} o
  */
-function h5Host({ ua, bridge, webview }) {
+function h5Host({ ua, bridge, webview, configured }) {
+  const ready = configured ? (/** @type {() => void} */ callback) => callback() : noop;
   /** @type {Record<string, unknown>} */
-  const jweixin = { config: noop, ready: noop, error: noop, checkJsApi: noop, addCard: noop, openCard: noop, chooseCard: noop };
+  const jweixin = { config: noop, ready, error: noop, checkJsApi: noop, addCard: noop, openCard: noop, chooseCard: noop };
   if (webview) jweixin.miniProgram = { navigateTo: noop, getEnv: (/** @type {Function} */ cb) => cb({ miniprogram: true }), postMessage: noop };
   /** @type {Record<string, unknown>} */
   const g = { navigator: { userAgent: ua }, document: { readyState: 'complete' }, wx: jweixin, jWeixin: jweixin };
@@ -64,9 +67,10 @@ const HOSTS = [
   { id: 'miniprogram', label: '小程序 (mini-program, 基础库 3.4.0)', make: () => miniProgramHost('3.4.0', false) },
   { id: 'miniprogram-old', label: '小程序，旧基础库 1.0.9 (old base library)', make: () => miniProgramHost('1.0.9', false) },
   { id: 'minigame', label: '小游戏 (mini-game, 基础库 2.5.0)', make: () => miniProgramHost('2.5.0', true) },
-  { id: 'wechat-h5', label: '微信 H5 (WeChat H5, jweixin + bridge ready)', make: () => h5Host({ ua: WECHAT_UA, bridge: true }) },
+  { id: 'wechat-h5', label: '微信 H5，wx.config 已完成 (WeChat H5, configured)', make: () => h5Host({ ua: WECHAT_UA, bridge: true, configured: true }) },
+  { id: 'wechat-h5-unconfigured', label: '微信 H5，wx.config 未完成 (not configured yet)', make: () => h5Host({ ua: WECHAT_UA, bridge: true }) },
   { id: 'wechat-h5-nobridge', label: '微信 H5，bridge 未就绪 (bridge not ready)', make: () => h5Host({ ua: WECHAT_UA, bridge: false }) },
-  { id: 'webview', label: '小程序 web-view (H5 inside a mini-program)', make: () => h5Host({ ua: WEBVIEW_UA, bridge: true, webview: true }) },
+  { id: 'webview', label: '小程序 web-view (H5 inside a mini-program)', make: () => h5Host({ ua: WEBVIEW_UA, bridge: true, webview: true, configured: true }) },
   { id: 'other-browser', label: '非微信手机浏览器 (non-WeChat mobile browser)', make: () => h5Host({ ua: CHROME_UA, bridge: false }) },
 ];
 

@@ -1,4 +1,4 @@
-// Sample inputs: the official cardExt example (SPEC §1.2) and the common mistakes
+// Sample inputs: the official cardExt example (JS-SDK doc, Appendix 4) and the common mistakes
 // the check panel can load, plus a member-card definition with mini-program links.
 
 /** The official example of the WeChat JS-SDK doc, Appendix 4. */
@@ -15,33 +15,65 @@ export const OFFICIAL = Object.freeze({
 const pretty = (value) => JSON.stringify(value, null, 2);
 
 /**
- * Signs the official values with a different timestamp, through the package itself when it can.
- * @param {{ cardSignature?: (values: string[]) => string } | null} api
- * @param {string} timestamp
+ * The vector of a case-insensitive sort: these values sorted ignoring case sign to
+ * `d8fb…`, while WeChat's byte-order sort gives `cbf801ab888bedddf46ef2d03c04b7057c10da0c`.
  */
-function signOfficial(api, timestamp) {
-  if (!api || typeof api.cardSignature !== 'function') return OFFICIAL.signature;
+const CASE_VECTOR = Object.freeze({
+  apiTicket: 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg',
+  timestamp: '1414587457',
+  nonceStr: 'Wm3WZYTPz0wzccnW',
+  caseInsensitiveSignature: 'd8fb7d2e97dd61d2066f75fe6027a4bba8689e76',
+});
+
+/**
+ * Signs `values` through the package itself, or gives `fallback` when it cannot.
+ * @param {{ cardSignature?: (values: string[]) => string } | null} api
+ * @param {string[]} values
+ * @param {string} fallback
+ */
+function sign(api, values, fallback) {
+  if (!api || typeof api.cardSignature !== 'function') return fallback;
   try {
-    return api.cardSignature([OFFICIAL.apiTicket, timestamp, OFFICIAL.cardId, OFFICIAL.code, OFFICIAL.nonceStr]);
+    return api.cardSignature(values);
   } catch {
-    return OFFICIAL.signature;
+    return fallback;
   }
 }
 
 /**
- * The cardExt texts behind the example buttons of the check panel.
+ * The inputs behind the example buttons of the check panel, each a common mistake.
  * @param {{ cardSignature?: (values: string[]) => string } | null} api
- * @returns {Record<string, string>}
+ * @returns {Record<string, { cardExt: string, cardId: string, apiTicket: string }>}
  */
 export function checkExamples(api) {
-  const { code, timestamp, nonceStr, signature } = OFFICIAL;
+  const { apiTicket, cardId, code, timestamp, nonceStr, signature } = OFFICIAL;
   const millis = `${timestamp}000`;
+  const official = (/** @type {object} */ cardExt) => ({ cardExt: pretty(cardExt), cardId, apiTicket });
   return {
-    official: pretty({ code, timestamp, nonce_str: nonceStr, signature }),
-    camel: pretty({ code, timestamp, nonceStr, signature }),
-    unsent: pretty({ code, timestamp, signature }),
-    millis: pretty({ code, timestamp: millis, nonce_str: nonceStr, signature: signOfficial(api, millis) }),
-    leak: pretty({ code, timestamp, nonce_str: nonceStr, signature, api_ticket: OFFICIAL.apiTicket }),
+    official: official({ code, timestamp, nonce_str: nonceStr, signature }),
+    camel: official({ code, timestamp, nonceStr, signature }),
+    unsigned: official({
+      code,
+      timestamp,
+      nonce_str: nonceStr,
+      signature: sign(api, [apiTicket, timestamp, cardId, code], signature),
+    }),
+    caseSort: {
+      cardExt: pretty({
+        timestamp: CASE_VECTOR.timestamp,
+        nonce_str: CASE_VECTOR.nonceStr,
+        signature: CASE_VECTOR.caseInsensitiveSignature,
+      }),
+      cardId,
+      apiTicket: CASE_VECTOR.apiTicket,
+    },
+    millis: official({
+      code,
+      timestamp: millis,
+      nonce_str: nonceStr,
+      signature: sign(api, [apiTicket, millis, cardId, code, nonceStr], signature),
+    }),
+    leak: official({ code, timestamp, nonce_str: nonceStr, signature, api_ticket: apiTicket }),
   };
 }
 
