@@ -193,7 +193,7 @@ fn activation_links_go_to_the_member_card_level() {
         out["card"]["member_card"]["activate_app_brand_pass"],
         "pages/activate/activate"
     );
-    assert!(errors(&validate_card_definition(&out)).is_empty());
+    assert_eq!(validate_card_definition(&out), vec![]);
 
     let groupon = json!({"card": {"card_type": "GROUPON", "groupon": {"base_info": {}}}});
     let e = with_mini_program_links(&groupon, &links).unwrap_err();

@@ -69,7 +69,8 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 }
 
 /// The rules of `base_info` (at `path`) that are not about link pairs: label
-/// byte limits, H5 links without a mini-program, activation links here.
+/// byte limits, H5 links without a mini-program, activation links on a card
+/// that is not a member card.
 pub(crate) fn base_info(
     map: &Map<String, Value>,
     path: &str,
@@ -110,22 +111,12 @@ pub(crate) fn base_info(
             );
         }
     }
-    let activate = LinkGroup::Activate;
-    for key in [activate.user_name_key(), activate.pass_key()] {
-        if !map.contains_key(key) {
-            continue;
-        }
-        let field = join(path, key);
-        if card_type == CardType::MemberCard {
-            out.warn(
-                "ACTIVATE_LINK_PLACEMENT",
-                field.clone(),
-                format!(
-                    "{field}: WeChat's documents disagree on where activation links go; most SDKs put activate_app_brand_* at member_card level beside activate_url (withMiniProgramLinks writes them there), the announcement lists them with base_info"
-                ),
-            );
-        } else {
-            not_member_card(&field, card_type, out);
+    if card_type != CardType::MemberCard {
+        let activate = LinkGroup::Activate;
+        for key in [activate.user_name_key(), activate.pass_key()] {
+            if map.contains_key(key) {
+                not_member_card(&join(path, key), card_type, out);
+            }
         }
     }
 }
@@ -139,23 +130,40 @@ pub(crate) fn not_member_card(field: &str, card_type: CardType, out: &mut Findin
     );
 }
 
-/// The rules of a member card's own level (`member_card`, at `path`): activation
-/// links there agree with any copy in `base_info`.
+/// Where a member card (`member_card`, at `path`) keeps its activation links.
+///
+/// SDKs put `activate_app_brand_*` at the member card's own level, beside
+/// `activate_url`; the announcement lists them with `base_info`. Either level is
+/// accepted: a link only in `base_info` is a warning, and so are two levels
+/// that disagree.
 pub(crate) fn member_level(map: &Map<String, Value>, path: &str, out: &mut Findings) {
     let Some(Value::Object(base)) = map.get("base_info") else {
         return;
     };
     let activate = LinkGroup::Activate;
     for key in [activate.user_name_key(), activate.pass_key()] {
-        if let (Some(here), Some(there)) = (map.get(key), base.get(key)) {
-            if here != there {
+        match (map.get(key), base.get(key)) {
+            (None, Some(_)) => {
+                let field = join(&join(path, "base_info"), key);
+                out.warn(
+                    "ACTIVATE_LINK_PLACEMENT",
+                    field.clone(),
+                    format!(
+                        "{field}: WeChat's documents disagree on where activation links go; SDKs put {key} at member_card level beside activate_url (withMiniProgramLinks writes it there), the announcement lists it with base_info; set it at member_card level too"
+                    ),
+                );
+            }
+            (Some(here), Some(there)) if here != there => {
                 let field = join(path, key);
                 out.warn(
                     "ACTIVATE_LINK_PLACEMENT",
                     field.clone(),
-                    format!("{field}: differs from base_info.{key}; only one of them takes effect, so give both the same value"),
+                    format!(
+                        "{field}: differs from base_info.{key}; it is not documented which one WeChat uses, so give both the same value"
+                    ),
                 );
             }
+            _ => {}
         }
     }
 }
