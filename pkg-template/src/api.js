@@ -1,7 +1,9 @@
 // The public functions of wxcard over the wasm-bindgen glue, shared by every entry.
 
 import { createCardDefApi } from './card-def.js';
+import { createEnvironmentApi } from './environment.js';
 import { WxCardError, fromGlue, toJson } from './errors.js';
+import { createWrappers } from './wrappers.js';
 
 /**
  * @typedef {object} Host What an entry knows about where it runs.
@@ -117,5 +119,7 @@ export function createApi(glue, host) {
       call(() => glue.verifyCardList(toJson(items, 'cardList'), toJson(options, '', 'options'), host.client)),
 
     ...createCardDefApi(glue, call),
+    ...createEnvironmentApi(glue, call),
+    ...createWrappers(glue, call),
   };
 }

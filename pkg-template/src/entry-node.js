@@ -37,4 +37,12 @@ export const {
   withMiniProgramLinks,
   validateCardDefinition,
   cardUpdateBody,
+  detectEnvironment,
+  cardSupport,
+  compareVersion,
+  addCard,
+  openCard,
+  chooseCard,
+  navigateToAddCardPage,
+  readAddCardQuery,
 } = api;

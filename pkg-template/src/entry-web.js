@@ -52,4 +52,12 @@ export const {
   withMiniProgramLinks,
   validateCardDefinition,
   cardUpdateBody,
+  detectEnvironment,
+  cardSupport,
+  compareVersion,
+  addCard,
+  openCard,
+  chooseCard,
+  navigateToAddCardPage,
+  readAddCardQuery,
 } = api;
