@@ -528,7 +528,14 @@ export interface CallOptions {
   wx?: object;
   /** The global object used to check support (default: the real one). */
   globals?: object;
-  /** H5: reject with `TIMEOUT` when jweixin never calls back. Default 15000. */
+  /**
+   * Reject with `TIMEOUT` when WeChat has not answered within this many
+   * milliseconds, counting the wait for `WeixinJSBridge` and `wx.config`.
+   * Default: 15000 in H5 (jweixin outside WeChat never calls back); none in a
+   * mini-program or mini-game (their `wx` always answers). `0` or `Infinity`:
+   * no timeout. The clock runs while the user looks at WeChat's card UI, so
+   * give slow flows more time; a late answer after `TIMEOUT` is ignored.
+   */
   timeoutMs?: number;
 }
 
