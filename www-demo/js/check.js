@@ -215,14 +215,18 @@ function fieldTable(parsed, problems) {
     const level = found.some((p) => p.severity === 'error') ? 'error' : found.length ? 'warning' : '';
     return el('tr', { class: level ? `row-${level}` : '', 'data-key': key, tabindex: level ? '-1' : null }, [
       el('th', { scope: 'row' }, [el('code', { text: key })]),
-      el('td', {}, [el('code', { class: 'value', text: typeof value === 'string' ? value : JSON.stringify(value) })]),
-      el('td', { class: 'codes' }, found.map((p) => el('span', { class: `badge badge-${p.severity}`, text: p.code }))),
+      el('td', {}, [
+        el('code', { class: 'value', text: typeof value === 'string' ? value : JSON.stringify(value) }),
+        found.length
+          ? el('div', { class: 'codes' }, found.map((p) => el('span', { class: `badge badge-${p.severity}`, text: p.code })))
+          : null,
+      ]),
     ]);
   });
   return el('div', { class: 'table-wrap' }, [
     el('table', { class: 'fields', id: 'check-fields' }, [
       el('caption', { text: 'cardExt 字段 (fields)' }),
-      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: '键 key' }), el('th', { scope: 'col', text: '值 value' }), el('th', { scope: 'col', text: '问题 problems' })])]),
+      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: '键 key' }), el('th', { scope: 'col', text: '值 value' })])]),
       el('tbody', {}, rows),
     ]),
   ]);
