@@ -2,7 +2,8 @@
 // bytes from a pool that `wx.getRandomValues` (asynchronous) fills at init()
 // and refills in the background.
 
-const POOL_BYTES = 1024;
+// 128 nonces' worth: enough for a synchronous batch; refilled in the background from half-empty.
+const POOL_BYTES = 8192;
 const TAKE = 64;
 const FILL_TIMEOUT_MS = 3000;
 
@@ -74,7 +75,7 @@ export function miniProgramHost(ready) {
       }
       const out = pool.slice(0, TAKE);
       pool = pool.slice(TAKE);
-      if (pool.length < TAKE * 4) refill();
+      if (pool.length < POOL_BYTES / 2) refill();
       return out;
     },
   };

@@ -34,7 +34,7 @@ export function packedFiles() {
 }
 
 /**
- * A fresh project under `target/js-tests/<name>` with `manifest` as its
+ * A fresh project in `scratchDir(name)` with `manifest` as its
  * package.json plus a dependency on the packed tarball, installed offline.
  *
  * @param {string} name

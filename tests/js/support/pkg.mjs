@@ -4,7 +4,7 @@
 // Import `loadNode('cjs' | 'esm')`, `loadWeb()` or, for the mini-program,
 // `loadMiniprogram()` from `./miniprogram.mjs`.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,9 +23,20 @@ export function requirePkg() {
   return PKG;
 }
 
-/** A fresh scratch directory under `target/js-tests/`. */
+let runDir;
+
+/**
+ * A scratch directory `target/js-tests/run-<pid>/<name>`. Each test process
+ * has its own run directory (test files run in parallel), removed when the
+ * process exits unless `WXCARD_KEEP_SCRATCH` is set.
+ */
 export function scratchDir(name) {
-  const dir = join(ROOT, 'target', 'js-tests', name);
+  if (runDir === undefined) {
+    runDir = join(ROOT, 'target', 'js-tests', `run-${process.pid}`);
+    rmSync(runDir, { recursive: true, force: true });
+    if (!process.env.WXCARD_KEEP_SCRATCH) process.on('exit', () => rmSync(runDir, { recursive: true, force: true }));
+  }
+  const dir = join(runDir, name);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
