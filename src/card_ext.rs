@@ -175,11 +175,10 @@ impl CardExtScan {
             return scan;
         };
         scan.check_keys(map, field);
-        if let Some(ticket) = ticket {
-            if contains_ticket(text, &value, ticket) {
-                scan.errors.push(Error::TicketLeaked {
-                    field: field.to_owned(),
-                });
+        if let Some(at) = ticket.and_then(|t| ticket_location(text, map, field, t)) {
+            let already = scan.errors.iter().any(|e| e.field() == Some(at.as_str()));
+            if !already {
+                scan.errors.push(Error::TicketLeaked { field: at });
             }
         }
         scan.read_fields(map, field);
@@ -543,16 +542,30 @@ fn misnamed(key: &str) -> Option<&'static str> {
     (key != expected).then_some(expected)
 }
 
-/// Whether the ticket's value appears in the raw text or in any string of
-/// the parsed value (which catches `\u` escapes). Walks with an explicit stack.
-fn contains_ticket(text: &str, value: &Value, ticket: &Ticket) -> bool {
+/// Where the ticket's value appears: the path of the top-level key whose name
+/// or value (at any depth, `\u` escapes decoded) contains it, else `field`
+/// when only the raw text does. Walks with an explicit stack.
+fn ticket_location(
+    text: &str,
+    map: &Map<String, Value>,
+    field: &str,
+    ticket: &Ticket,
+) -> Option<String> {
     let secret = ticket.expose();
     if secret.chars().count() < MIN_LEAK_CHECK_LEN {
-        return false;
+        return None;
     }
-    if text.contains(secret) {
-        return true;
+    let found = map
+        .iter()
+        .find(|(k, v)| k.contains(secret) || value_contains(v, secret));
+    match found {
+        Some((key, _)) => Some(key_path(field, key)),
+        None => text.contains(secret).then(|| field.to_owned()),
     }
+}
+
+/// Whether any string or key inside `value` contains `secret`.
+fn value_contains(value: &Value, secret: &str) -> bool {
     let mut stack = vec![value];
     while let Some(v) = stack.pop() {
         match v {

@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::card_ext::CardExtScan;
 use crate::error::Result;
 use crate::json::Fields;
+use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{card_signature, sha1_hex, signatures_match};
@@ -179,28 +180,38 @@ pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diag
     }
     match first_error {
         Some((cause, message)) => redacted(false, Some(cause), message, ticket),
-        None => Diagnosis {
-            ok: false,
-            cause: Some("WRONG_TICKET"),
-            message: format!(
-                "no known mistake reproduces the signature{}; the usual cause is a different ticket: the jsapi_ticket instead of the wx_card api_ticket, a ticket of another official account than the one that created the card, or a rotated ticket. Also check that cardId is the card that was signed",
-                if search.exhausted() {
-                    " (the search stopped at its work limit)"
-                } else {
-                    ""
-                }
-            ),
-        },
+        None => {
+            let absent: Vec<&str> = [
+                ("nonce_str", signed.nonce_str),
+                ("code", signed.code),
+                ("openid", signed.openid),
+            ]
+            .into_iter()
+            .filter(|(_, v)| v.is_none())
+            .map(|(k, _)| k)
+            .collect();
+            let mut message = String::from("no known mistake reproduces the signature");
+            if search.exhausted() {
+                message.push_str(" (the search stopped at its work limit)");
+            }
+            message.push_str("; the usual cause is a different ticket: the jsapi_ticket instead of the wx_card api_ticket, a ticket of another official account than the one that created the card, or a rotated ticket. Also check that cardId is the card that was signed");
+            if !absent.is_empty() {
+                message.push_str(&format!(
+                    ", and that the signer did not sign a {} this cardExt does not send",
+                    absent.join(" or ")
+                ));
+            }
+            Diagnosis {
+                ok: false,
+                cause: Some("WRONG_TICKET"),
+                message,
+            }
+        }
     }
 }
 
 fn redacted(ok: bool, cause: Option<&'static str>, message: String, ticket: &Ticket) -> Diagnosis {
-    let secret = ticket.expose();
-    let message = if !secret.is_empty() && message.contains(secret) {
-        message.replace(secret, "<redacted>")
-    } else {
-        message
-    };
+    let message = scrub(&message, ticket.expose()).unwrap_or(message);
     Diagnosis { ok, cause, message }
 }
 

@@ -26,6 +26,7 @@ pub mod host;
 pub mod jsapi;
 pub mod json;
 pub mod problem;
+mod redact;
 pub mod rules;
 pub mod secret;
 pub mod sign;

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::host::Host;
 use crate::json::{Fields, join};
 use crate::problem::{Problem, Severity};
+use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{card_signature, signatures_match};
@@ -436,20 +437,15 @@ fn consistency(
     }
 }
 
-/// Replaces the ticket's value wherever a message or field quotes it.
+/// Removes the ticket, whole or cut, wherever a message or field quotes it.
 fn redact(problems: &mut [Problem], ticket: &Ticket) {
     let secret = ticket.expose();
-    if secret.is_empty() {
-        return;
-    }
     for p in problems {
-        if p.message.contains(secret) {
-            p.message = p.message.replace(secret, "<redacted>");
+        if let Some(clean) = scrub(&p.message, secret) {
+            p.message = clean;
         }
-        if let Some(field) = &mut p.field {
-            if field.contains(secret) {
-                *field = field.replace(secret, "<redacted>");
-            }
+        if let Some(clean) = p.field.as_deref().and_then(|f| scrub(f, secret)) {
+            p.field = Some(clean);
         }
     }
 }

@@ -345,3 +345,18 @@ fn diagnosis_serialises_as_api_md_says() {
         (json!(false), json!("INVALID_JSON"))
     );
 }
+
+#[test]
+fn a_nonce_signed_but_absent_cannot_be_reproduced_and_is_mentioned() {
+    // The EasyWeChat 4.0 bug: nonce_str signed, then left out of the cardExt.
+    let sig = card_signature(&[TICKET, TS, CARD, NONCE]);
+    let d = diagnose(&emit(&[("timestamp", TS)], &sig));
+    assert_eq!(d.cause, Some("WRONG_TICKET"));
+    assert!(d.message.contains("nonce_str"), "{d:?}");
+    let full_sig = card_signature(&["another-ticket-entirely", TS, CARD, CODE, OPENID, NONCE]);
+    assert!(
+        !diagnose(&emit(&full(), &full_sig))
+            .message
+            .contains("does not send")
+    );
+}
