@@ -153,7 +153,8 @@ test('each mistake example shows the diagnosis the package gives for it', async 
 
 test('nonceStr instead of nonce_str is named, with its row highlighted', async () => {
   await open();
-  await page.click('[data-example="camel"]');
+  await page.focus('[data-example="camel"]');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('#check-verdict[data-ok="false"]');
   const problems = await page.$$eval('#check-out .problem', (items) => items.map((li) => li.textContent ?? ''));
   assert.ok(
@@ -215,6 +216,37 @@ test('card definition problems are live and links are applied', async () => {
   assertClean();
 });
 
+test('a function missing from the package is named in its panel; the rest still works', async () => {
+  await open();
+  const names = await page.evaluate(async () => Object.keys(await import('/pkg/dist/wxcard.js')));
+  const dropped = ['diagnoseCardExt', 'validateCardDefinition', 'cardSupport'];
+  for (const name of dropped) assert.ok(names.includes(name), `the package should export ${name}`);
+  const kept = names.filter((n) => n !== 'default' && !dropped.includes(n));
+  const source = [
+    "import * as real from '/pkg/dist/wxcard.js?complete';",
+    'export default real.default;',
+    ...kept.map((n) => `export const ${n} = real.${n};`),
+  ].join('\n');
+  const partial = await browser.context.newPage();
+  try {
+    await partial.route(
+      (url) => url.pathname === '/pkg/dist/wxcard.js' && url.search === '',
+      (route) => route.fulfill({ contentType: 'text/javascript', body: source }),
+    );
+    await partial.goto(server.url);
+    await partial.waitForSelector('body[data-ready="true"]');
+    assert.equal((await partial.textContent('#check-signature'))?.trim(), OFFICIAL_SIGNATURE);
+    assert.match((await partial.getAttribute('#card-problems .missing-box', 'data-missing')) ?? '', /validateCardDefinition/);
+    assert.match((await partial.getAttribute('#env-out .missing-box', 'data-missing')) ?? '', /cardSupport/);
+    await partial.click('[data-example="camel"]');
+    await partial.waitForSelector('#check-verdict[data-ok="false"]');
+    assert.match((await partial.getAttribute('#check-diagnosis .missing-box', 'data-missing')) ?? '', /diagnoseCardExt/);
+  } finally {
+    await partial.close();
+  }
+  assertClean();
+});
+
 test('every control is labelled', async () => {
   await open();
   const unlabelled = await page.$$eval('input, textarea, select', (controls) =>
@@ -223,6 +255,36 @@ test('every control is labelled', async () => {
       .map((c) => c.id || c.outerHTML),
   );
   assert.deepEqual(unlabelled, []);
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const active = document.activeElement;
+      const style = active ? getComputedStyle(active) : null;
+      return { tag: active?.tagName, outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '' };
+    });
+    assert.notEqual(focus.tag, 'BODY', 'Tab moves the focus onto the page');
+    assert.match(focus.outline, /^solid [1-9]/, `focus is visible on ${focus.tag}`);
+  }
+  assertClean();
+});
+
+test('a package that fails to load is reported on the page, not left blank', async () => {
+  const broken = await browser.context.newPage();
+  try {
+    await broken.route(
+      (url) => url.pathname === '/pkg/dist/wxcard.js',
+      (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('wasm failed to instantiate');" }),
+    );
+    await broken.goto(server.url);
+    await broken.waitForSelector('body[data-ready="true"]');
+    assert.equal(await broken.getAttribute('#load-status', 'data-state'), 'failed');
+    assert.match((await broken.textContent('#load-status')) ?? '', /wasm failed to instantiate/);
+    for (const id of ['#check-out', '#build-out', '#env-out', '#card-problems']) {
+      assert.ok(((await broken.textContent(id)) ?? '').trim().length > 0, `${id} is not blank`);
+    }
+  } finally {
+    await broken.close();
+  }
   assertClean();
 });
 
@@ -235,6 +297,11 @@ test('screenshots at desktop and phone width; no horizontal scroll at 390 px', a
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('[data-example="camel"]');
   await page.waitForSelector('#check-verdict[data-ok="false"]');
+  await page.check('#env-webview');
+  await page.waitForFunction(() => document.querySelector('#env-kind')?.textContent === 'miniprogram-webview');
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
