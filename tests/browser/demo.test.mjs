@@ -95,6 +95,12 @@ test('editing a field recomputes the payload and the check', async () => {
   assert.deepEqual(addCard.cardList[0], { cardId: CARD_ID, cardExt: JSON.stringify(built) });
   assert.match((await page.textContent('#build-snippet-mp pre')) ?? '', /1434008072/);
 
+  await page.click('#build-to-check');
+  await page.waitForTimeout(400);
+  assert.deepEqual(JSON.parse(await page.inputValue('#check-cardext')), built);
+  assert.equal(await page.getAttribute('#check-verdict', 'data-ok'), 'true', 'the built cardExt passes the check');
+  assert.equal((await page.textContent('#check-recomputed'))?.trim(), expected);
+
   await setField('#check-ticket', `${TICKET}x`);
   assert.equal(await page.getAttribute('#check-verdict', 'data-ok'), 'false');
   await setField('#check-ticket', '');

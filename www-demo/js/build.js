@@ -103,7 +103,16 @@ function render(api, v) {
     return nodes;
   }
   const cardExt = /** @type {string} */ (built.value);
-  nodes.push(codeBlock('cardExt (JSON 字符串 / string)', cardExt, 'build-cardext'));
+  nodes.push(
+    codeBlock('cardExt (JSON 字符串 / string)', cardExt, 'build-cardext'),
+    el('button', {
+      type: 'button',
+      id: 'build-to-check',
+      class: 'to-check',
+      text: '在 ① 中校验这个 cardExt (check it in ①)',
+      onclick: () => sendToCheck(cardExt, v.cardId ?? '', v.apiTicket ?? ''),
+    }),
+  );
 
   const addParams = section(api, ['addCardList'], () => ({
     cardList: api.addCardList([{ cardId: v.cardId, cardExt }]),
@@ -142,6 +151,22 @@ function render(api, v) {
     codeBlock('H5 页面 (H5 page, JS-SDK)', h5Snippet(cardList, chooseParams.value ?? null), 'build-snippet-h5'),
   );
   return nodes;
+}
+
+/**
+ * Puts a built cardExt into the check panel and moves there.
+ * @param {string} cardExt
+ * @param {string} cardId
+ * @param {string} apiTicket
+ */
+function sendToCheck(cardExt, cardId, apiTicket) {
+  const target = input('check-cardext');
+  target.value = JSON.stringify(JSON.parse(cardExt), null, 2);
+  input('check-cardid').value = cardId;
+  input('check-ticket').value = apiTicket;
+  target.dispatchEvent(new Event('input', { bubbles: true }));
+  document.getElementById('check')?.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
 }
 
 /**
