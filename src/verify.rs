@@ -28,6 +28,38 @@ pub const FUTURE_SKEW_SECONDS: u64 = 300;
 /// (UTC+8) rather than Unix seconds.
 const UTC8_OFFSET_SECONDS: u64 = 8 * 3600;
 
+/// Every code a [`Report`] problem can carry. The error codes shared with
+/// [`Error`] keep their meaning; the others are verification findings.
+pub const PROBLEM_CODES: [&str; 24] = [
+    // Errors shared with `Error`.
+    "INVALID_JSON",
+    "DOUBLE_ENCODED",
+    "INVALID_TYPE",
+    "INVALID_VALUE",
+    "CAMEL_CASE_KEY",
+    "SNAKE_CASE_KEY",
+    "UNKNOWN_FIELD",
+    "TICKET_LEAKED",
+    "SECRET_LEAKED",
+    "MISSING_FIELD",
+    "INVALID_TIMESTAMP",
+    "MALFORMED_SIGNATURE",
+    "TOO_LONG",
+    // Errors of verification.
+    "TIMESTAMP_TOO_OLD",
+    "CARD_ID_MISMATCH",
+    "OPENID_MISMATCH",
+    "CODE_MISMATCH",
+    "SIGNATURE_MISMATCH",
+    // Warnings.
+    "UPPERCASE_SIGNATURE",
+    "MISSING_NONCE",
+    "CARD_ID_IN_CARD_EXT",
+    "UNKNOWN_KEY",
+    "LEGACY_FIELD",
+    "TIMESTAMP_IN_FUTURE",
+];
+
 /// The JS names of [`VerifyOptions`], in the order API.md lists them.
 pub const VERIFY_OPTION_KEYS: [&str; 7] = [
     "cardId",

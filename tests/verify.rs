@@ -799,3 +799,67 @@ fn card_list_matches_single_calls() {
         assert_eq!(strip(report), strip(&single));
     }
 }
+
+/// Every documented problem code, produced by one input each; a new code
+/// without a trigger here fails this test.
+#[test]
+fn every_problem_code_has_a_trigger() {
+    use wxcard::verify::PROBLEM_CODES;
+    let list = |item: Value| -> Report {
+        let reports = verify_card_list(&json!([item]), &options()).unwrap();
+        reports.into_iter().next().unwrap()
+    };
+    let good = signed(Value::Object(base()));
+    for code in PROBLEM_CODES {
+        let report = match code {
+            "INVALID_JSON" => verify("{", &options()),
+            "DOUBLE_ENCODED" => verify(&Value::String(good.clone()).to_string(), &options()),
+            "INVALID_TYPE" => verify("[]", &options()),
+            "INVALID_VALUE" => verify(&with("code", json!("a#b")), &options()),
+            "CAMEL_CASE_KEY" => verify(&with("nonceStr", json!("1")), &options()),
+            "SNAKE_CASE_KEY" => list(json!({"card_id": CARD, "cardExt": good})),
+            "UNKNOWN_FIELD" => list(json!({"cardId": CARD, "cardExt": good, "extra": 1})),
+            "TICKET_LEAKED" => verify(&with("api_ticket", json!("x")), &options()),
+            "SECRET_LEAKED" => verify(&with("appsecret", json!("x")), &options()),
+            "MISSING_FIELD" => verify(&with("timestamp", Value::Null), &options()),
+            "INVALID_TIMESTAMP" => verify(&with("timestamp", json!(1.5)), &options()),
+            "MALFORMED_SIGNATURE" => verify(&after_signing("signature", json!("abc")), &options()),
+            "TOO_LONG" => verify(&with("code", json!("1".repeat(21))), &options()),
+            "TIMESTAMP_TOO_OLD" => verify(&good, &options().with_now(TS + 100).with_max_age(10)),
+            "CARD_ID_MISMATCH" => verify(&with("card_id", json!("pX")), &options()),
+            "OPENID_MISMATCH" => verify(&good, &options().expecting_openid("oX")),
+            "CODE_MISMATCH" => verify(&good, &options().expecting_code("9")),
+            "SIGNATURE_MISMATCH" => verify(&after_signing("code", json!("9")), &options()),
+            "UPPERCASE_SIGNATURE" => {
+                let v: Value = serde_json::from_str(&good).unwrap();
+                let upper = v["signature"].as_str().unwrap().to_uppercase();
+                verify(&after_signing("signature", json!(upper)), &options())
+            }
+            "MISSING_NONCE" => verify(&with("nonce_str", Value::Null), &options()),
+            "CARD_ID_IN_CARD_EXT" => verify(&with("card_id", json!(CARD)), &options()),
+            "UNKNOWN_KEY" => verify(&with("channel", json!("x")), &options()),
+            "LEGACY_FIELD" => verify(&with("outer_id", json!(1)), &options()),
+            "TIMESTAMP_IN_FUTURE" => verify(&good, &options().with_now(TS - 3600)),
+            other => panic!("no trigger for {other}"),
+        };
+        check_invariants(&report);
+        let p = problem(&report, code);
+        let expected_severity = if code.starts_with("UPPERCASE")
+            || [
+                "MISSING_NONCE",
+                "CARD_ID_IN_CARD_EXT",
+                "UNKNOWN_KEY",
+                "LEGACY_FIELD",
+                "TIMESTAMP_IN_FUTURE",
+            ]
+            .contains(&code)
+        {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        assert_eq!(p.severity, expected_severity, "{code}");
+    }
+    // And none of them on a correct cardExt.
+    assert!(verify(&good, &options()).problems.is_empty());
+}
