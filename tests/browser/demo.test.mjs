@@ -36,7 +36,7 @@ async function open() {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  assert.equal(await page.getAttribute('#load-status', 'data-state'), 'ready', await page.textContent('#load-status'));
+  assert.equal(await page.getAttribute('#load-status', 'data-state'), 'ready', (await page.textContent('#load-status')) ?? '');
 }
 
 /** Asserts that nothing went wrong on the page so far, then forgets what was seen. */
@@ -74,7 +74,7 @@ test('the official signature is on screen at load, checked and built', async () 
   await open();
   assert.equal((await page.textContent('#check-signature'))?.trim(), OFFICIAL_SIGNATURE);
   assert.equal((await page.textContent('#check-recomputed'))?.trim(), OFFICIAL_SIGNATURE);
-  assert.equal(await page.getAttribute('#check-verdict', 'data-ok'), 'true', await page.textContent('#check-out'));
+  assert.equal(await page.getAttribute('#check-verdict', 'data-ok'), 'true', (await page.textContent('#check-out')) ?? '');
   const built = JSON.parse((await page.textContent('#build-cardext pre')) ?? '');
   assert.equal(built.signature, OFFICIAL_SIGNATURE);
   assert.equal(built.nonce_str, '123');

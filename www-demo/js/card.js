@@ -109,7 +109,7 @@ function applyLinks(api, text) {
 
 /**
  * The fields withMiniProgramLinks changed, then the whole result.
- * @param {{ value?: unknown, before?: unknown }} result
+ * @param {{ value?: unknown, error?: unknown, before?: unknown }} result
  */
 function linksResult(result) {
   const changes = diffJson(result.before, result.value);

@@ -61,7 +61,7 @@ export function mountCheck(api) {
     const name = field.replace(/^(options|input)\./, '');
     const id = OPTION_INPUTS[/** @type {keyof typeof OPTION_INPUTS} */ (name)];
     const row = id ? null : out.querySelector(`[data-key="${CSS.escape(cardExtKey(field) ?? '')}"]`);
-    const target = id ? $(id) : row ?? inputs.cardExt;
+    const target = /** @type {HTMLElement} */ (id ? $(id) : row ?? inputs.cardExt);
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     target.focus({ preventScroll: true });
   }

@@ -14,7 +14,7 @@ export function el(tag, props = {}, children = []) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = String(value);
     else if (key === 'text') node.textContent = String(value);
-    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), /** @type {EventListener} */ (value));
     else node.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children) {
@@ -179,5 +179,5 @@ async function copyText(text) {
  * @param {Array<Node | null | undefined | false>} nodes
  */
 export function show(target, nodes) {
-  target.replaceChildren(...nodes.filter((n) => n));
+  target.replaceChildren(.../** @type {Node[]} */ (nodes.filter((n) => n)));
 }
