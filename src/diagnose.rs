@@ -42,7 +42,7 @@ pub struct Diagnosis {
 }
 
 /// Every cause a diagnosis can name besides the error codes of malformed input.
-pub const CAUSES: [&str; 16] = [
+pub const CAUSES: [&str; 18] = [
     "UPPERCASE_HEX",
     "BALANCE_SIGNED",
     "NONCE_SENT_NOT_SIGNED",
@@ -53,6 +53,8 @@ pub const CAUSES: [&str; 16] = [
     "CODE_SIGNED_NOT_SENT",
     "OPENID_SIGNED_NOT_SENT",
     "EXTRA_VALUE_SIGNED",
+    "UNDEFINED_SIGNED",
+    "TICKET_WHITESPACE",
     "CASE_INSENSITIVE_SORT",
     "TIMESTAMP_AS_NUMBER",
     "TIMESTAMP_DIFFERS",

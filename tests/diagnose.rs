@@ -360,3 +360,52 @@ fn a_nonce_signed_but_absent_cannot_be_reproduced_and_is_mentioned() {
             .contains("does not send")
     );
 }
+
+#[test]
+fn undefined_signed() {
+    // A JS signer that stringifies every slot: String(undefined) is "undefined".
+    let values = [TICKET, TS, CARD, "undefined", "undefined", NONCE];
+    let sig = card_signature(&values);
+    assert_cause(
+        &emit(&[("timestamp", TS), ("nonce_str", NONCE)], &sig),
+        "UNDEFINED_SIGNED",
+    );
+    let sig = card_signature(&[TICKET, TS, CARD, CODE, "null", NONCE]);
+    assert_cause(
+        &emit(
+            &[("timestamp", TS), ("code", CODE), ("nonce_str", NONCE)],
+            &sig,
+        ),
+        "UNDEFINED_SIGNED",
+    );
+}
+
+/// V-OLD-SPACE (SPEC §9): the older official doc computed its example with a
+/// trailing space after the ticket ("ojZ8YtyVyr30HheH3CM73y7h4jJE "), giving
+/// 6b81fbf6af16e856334153b39737556063c82689 for code jonyqin_1434008071,
+/// nonce_str jonyqin, timestamp 1404896688, card pjZ8Yt1XGILfi-FUsewpnnolGgZk.
+#[test]
+fn ticket_whitespace_old_doc_vector() {
+    let card_ext = emit(
+        &[
+            ("code", "jonyqin_1434008071"),
+            ("timestamp", "1404896688"),
+            ("nonce_str", "jonyqin"),
+        ],
+        "6b81fbf6af16e856334153b39737556063c82689",
+    );
+    let clean_ticket = Ticket::new("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+    let d = diagnose_card_ext(&card_ext, "pjZ8Yt1XGILfi-FUsewpnnolGgZk", &clean_ticket);
+    assert_eq!((d.ok, d.cause), (false, Some("TICKET_WHITESPACE")), "{d:?}");
+    // With the space-padded ticket the vector verifies.
+    let padded = Ticket::new("ojZ8YtyVyr30HheH3CM73y7h4jJE ");
+    let d = diagnose_card_ext(&card_ext, "pjZ8Yt1XGILfi-FUsewpnnolGgZk", &padded);
+    assert_eq!((d.ok, d.cause), (true, None), "{d:?}");
+}
+
+#[test]
+fn ticket_whitespace_newline() {
+    let with_newline = format!("{TICKET}\n");
+    let sig = card_signature(&[with_newline.as_str(), TS, CARD, CODE, OPENID, NONCE]);
+    assert_cause(&emit(&full(), &sig), "TICKET_WHITESPACE");
+}

@@ -196,7 +196,7 @@ proptest! {
     #[test]
     fn diagnosis_names_the_mistake_that_was_made(
         input in input(),
-        mistake in 0usize..15,
+        mistake in 0usize..17,
         extra in "[a-z]{3,12}",
         k in 1u64..1000,
     ) {
@@ -271,10 +271,23 @@ proptest! {
                 prop_assume!(doc_order != fold(|s| s.to_ascii_lowercase()) && doc_order != fold(|s| s.to_ascii_uppercase()));
                 ("UNSORTED", input.emit(fields, &sha1(&doc_order)))
             }
-            _ => {
+            14 => {
                 let mut v = values.clone();
                 v[0] = format!("{extra}{}", input.ticket);
                 ("WRONG_TICKET", input.emit(fields, &card_signature(&v)))
+            }
+            15 => {
+                // Every absent optional value signed as "undefined".
+                let absent = [&input.code, &input.openid, &input.nonce].iter().filter(|v| v.is_none()).count();
+                prop_assume!(absent > 0);
+                let mut v = values.clone();
+                v.extend(std::iter::repeat_n("undefined".to_owned(), absent));
+                ("UNDEFINED_SIGNED", input.emit(fields, &card_signature(&v)))
+            }
+            _ => {
+                let mut v = values.clone();
+                v[0] = format!("{}\n", input.ticket);
+                ("TICKET_WHITESPACE", input.emit(fields, &card_signature(&v)))
             }
         };
         let d = diagnose_card_ext(&card_ext, &input.card, &ticket);

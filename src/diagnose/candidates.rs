@@ -88,6 +88,8 @@ impl<'a> Search<'a> {
         let ts = s.timestamp.to_string();
         self.sent_not_signed(s, &ts)
             .or_else(|| self.signed_not_sent(s, &ts, others))
+            .or_else(|| self.absent_as_text(s, &ts))
+            .or_else(|| self.ticket_whitespace(s, &ts))
             .or_else(|| self.case_insensitive(s, &ts))
             .or_else(|| self.timestamp_renderings(s))
             .or_else(|| self.jsapi_style(s, &ts))
@@ -167,6 +169,55 @@ impl<'a> Search<'a> {
                     "the signature covers a value WeChat does not sign (an unsigned field such as outer_str or fixed_begintimestamp, or an unknown key); sign only the ticket, timestamp, card_id, code, openid and nonce_str",
                 )
             });
+        }
+        None
+    }
+
+    /// An absent `code`, `openid` or `nonce_str` signed as the text
+    /// `"undefined"` or `"null"` (JS `String(undefined)`, a template literal).
+    fn absent_as_text(&mut self, s: &Signed<'_>, ts: &str) -> Found {
+        let absent = [s.code, s.openid, s.nonce_str]
+            .into_iter()
+            .filter(|v| v.is_none_or(str::is_empty))
+            .count();
+        for literal in ["undefined", "null"] {
+            for copies in 1..=absent {
+                let mut values = s.with_timestamp(ts);
+                values.extend(std::iter::repeat_n(literal, copies));
+                if self.sorted(values) {
+                    return Some((
+                        "UNDEFINED_SIGNED",
+                        "an absent value (code, openid or nonce_str) was signed as the text \"undefined\" or \"null\"; leave absent values out of the signature",
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// The ticket signed with whitespace around it, as read from a file or
+    /// cache (the older official example has a trailing space).
+    fn ticket_whitespace(&mut self, s: &Signed<'_>, ts: &str) -> Found {
+        if s.ticket.is_empty() {
+            return None;
+        }
+        let padded = [
+            format!("{} ", s.ticket),
+            format!("{}\n", s.ticket),
+            format!("{}\r\n", s.ticket),
+            format!(" {}", s.ticket),
+        ];
+        for ticket in &padded {
+            let mut values = s.with_timestamp(ts);
+            if let Some(first) = values.first_mut() {
+                *first = ticket;
+            }
+            if self.sorted(values) {
+                return Some((
+                    "TICKET_WHITESPACE",
+                    "the ticket was signed with a space or line break around it; trim the ticket read from the cache or file",
+                ));
+            }
         }
         None
     }
