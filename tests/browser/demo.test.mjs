@@ -132,7 +132,7 @@ test('a tampered cardExt shows the mismatch and the diagnosis', async () => {
   assertClean();
 });
 
-test('each mistake example shows the diagnosis the package gives for it', async () => {
+test('each mistake example shows its problems, and the diagnosis when the signature does not match', async () => {
   await open();
   const examples = await page.$$eval('[data-example]', (buttons) =>
     buttons.map((b) => /** @type {HTMLElement} */ (b).dataset.example ?? ''),
@@ -147,7 +147,19 @@ test('each mistake example shows the diagnosis the package gives for it', async 
       apiTicket: await page.inputValue('#check-ticket'),
       allowTicketOnClient: true,
     };
-    const expected = await callPackage('diagnoseCardExt', [await page.inputValue('#check-cardext'), options]);
+    const cardExt = await page.inputValue('#check-cardext');
+    // Strict freshness is off, so the page checks at the cardExt's own time (when it is whole seconds).
+    const timestamp = String(JSON.parse(cardExt).timestamp);
+    const at = /^[0-9]{1,10}$/.test(timestamp) ? { nowSeconds: Number(timestamp), maxAgeSeconds: 600 } : {};
+    const report = await callPackage('verifyCardExt', [cardExt, { ...options, ...at }]);
+    const shown = await page.$$eval('#check-out .problem', (items) => items.map((li) => li.getAttribute('data-code')));
+    assert.deepEqual(shown, report.problems.map((/** @type {{ code: string }} */ p) => p.code), name);
+    const mismatch = report.problems.some((/** @type {{ code: string, severity: string }} */ p) => p.severity === 'error' && /SIGNATURE/.test(p.code));
+    if (!mismatch) {
+      assert.equal(await page.$('#check-diagnosis'), null, `${name}: no diagnosis without a signature mismatch`);
+      continue;
+    }
+    const expected = await callPackage('diagnoseCardExt', [cardExt, options]);
     assert.equal(expected.ok, false, name);
     assert.equal((await page.textContent('#check-diagnosis .diag-message'))?.trim(), expected.message, name);
     assert.equal((await page.textContent('#check-diagnosis .diag-cause'))?.trim(), expected.cause ?? '未识别 (unknown)', name);

@@ -117,6 +117,7 @@ function render(api, v, onField) {
   if (result.error) return [errorBox(result.error, '选项有误 (bad options for verifyCardExt)')];
   const report = result.value;
   const problems = Array.isArray(report.problems) ? report.problems : [];
+  const mismatch = problems.some((p) => p.severity === 'error' && /SIGNATURE/.test(p.code));
 
   return [
     verdict(report, problems),
@@ -125,7 +126,7 @@ function render(api, v, onField) {
     problems.length ? problemList(problems, onField) : null,
     parsed ? fieldTable(parsed, problems) : null,
     parsed ? signatureBox(api, parsed, v) : null,
-    v.ticket && !report.ok ? diagnosis(api, v) : null,
+    v.ticket && mismatch ? diagnosis(api, v) : null,
     !v.ticket && !report.ok
       ? el('p', { class: 'hint', text: '填入 api_ticket 可重新计算签名并诊断 (add the api_ticket to recompute and diagnose the signature).' })
       : null,
@@ -270,7 +271,7 @@ function signatureBox(api, parsed, v) {
 }
 
 /**
- * The diagnoseCardExt verdict for a cardExt that failed with a ticket present.
+ * The diagnoseCardExt verdict for a cardExt whose signature does not match.
  * @param {Record<string, any>} api
  * @param {ReturnType<typeof readInputs>} v
  */
