@@ -622,15 +622,45 @@ export function readAddCardQuery(query: Record<string, string | undefined> | str
 // Card definitions (card/create and card/update bodies)
 // ---------------------------------------------------------------------------
 
+/** A `card_type` of the card create API; its fields nest under the lowercase name (`member_card`, …). */
+export type CardType =
+  | 'MEMBER_CARD'
+  | 'GROUPON'
+  | 'CASH'
+  | 'DISCOUNT'
+  | 'GIFT'
+  | 'GENERAL_COUPON'
+  | 'SCENIC_TICKET'
+  | 'MOVIE_TICKET'
+  | 'BOARDING_PASS'
+  | 'MEETING_TICKET'
+  | 'BUS_TICKET'
+  | 'LUCKY_MONEY'
+  | 'GENERAL_CARD'
+  | (string & {});
+
 /** One mini-program entry of a card. */
 export interface MiniProgramLink {
-  /** The mini-program's original ID plus `@app`, e.g. `'gh_86a091e50ad4@app'`. */
+  /**
+   * The mini-program's original ID (原始ID) plus `@app`, e.g. `'gh_86a091e50ad4@app'`.
+   * A `wx…` AppID is `APP_ID_AS_USER_NAME`; anything else not `gh_…@app` is `INVALID_USER_NAME`.
+   */
   userName: string;
-  /** The page, e.g. `'pages/card/index'`. */
+  /**
+   * The page, e.g. `'pages/card/index'` or `'/pages/card/index?from=card'`; written as given.
+   * Blank is `MISSING_FIELD`; a web URL is `INVALID_VALUE`.
+   */
   path: string;
-  /** The entry's label (not for `activate`). */
+  /**
+   * The entry's label, written to `custom_url_name` (15 bytes), `center_title` (18) or
+   * `promotion_url_name` (15); limits are UTF-8 bytes, 3 per Chinese character. Absent:
+   * the card's label is kept. Not for `activate`.
+   */
   title?: string;
-  /** The tip beside or under the entry (not for `activate`). */
+  /**
+   * The tip beside or under the entry, written to `custom_url_sub_title` (18 bytes),
+   * `center_sub_title` (24) or `promotion_url_sub_title` (18). Not for `activate`.
+   */
   subTitle?: string;
 }
 
@@ -642,7 +672,11 @@ export interface MiniProgramLinks {
   center?: MiniProgramLink;
   /** The promotion entry (`promotion_app_brand_*`). */
   promotion?: MiniProgramLink;
-  /** The member-card activation (`activate_app_brand_*`). */
+  /**
+   * The member-card activation (`activate_app_brand_*`), written at the member card's own
+   * level beside `activate_url` (and in `base_info` too when a copy is already there).
+   * `MEMBER_CARD` only; no `title` / `subTitle`.
+   */
   activate?: MiniProgramLink;
 }
 
@@ -651,10 +685,19 @@ export interface MiniProgramLinks {
  * into the right place of a card create or update body for its `card_type`,
  * keeping the existing H5 link fields.
  *
- * @param card A `card/create` or `card/update` body (or its `card` object).
+ * @param card A `card/create` body `{ card: { card_type, <type>: { base_info } } }`, its `card`
+ *   object alone, or a `card/update` body `{ card_id, <type>: { base_info } }`.
  * @param links The entries to write.
- * @returns A new body; the input is not modified.
- * @throws {WxCardError} `UNKNOWN_CARD_TYPE`, `INVALID_USER_NAME`, `TOO_LONG`, …
+ * @returns A new body with every other field kept (object keys in sorted order); the input is not modified.
+ * @throws {WxCardError} Naming the field: `APP_ID_AS_USER_NAME` / `INVALID_USER_NAME`
+ *   (`links.custom.userName`, …), `MISSING_FIELD` (an empty `path`), `TOO_LONG` (a label),
+ *   `INVALID_VALUE` (`activate` on a card that is not a member card, a web URL as `path`),
+ *   `SNAKE_CASE_KEY` / `UNKNOWN_FIELD` (a misspelt link key), `UNKNOWN_CARD_TYPE` /
+ *   `CARD_TYPE_MISMATCH` / `MISSING_FIELD` (a body whose type cannot be found), `INVALID_TYPE`.
+ * @example
+ * const body = wx.withMiniProgramLinks(cardFromServer, {
+ *   custom: { userName: 'gh_86a091e50ad4@app', path: 'pages/card/card', title: '立即使用' },
+ * });
  */
 export function withMiniProgramLinks<T extends object>(card: T, links: MiniProgramLinks): T;
 
@@ -664,18 +707,38 @@ export function withMiniProgramLinks<T extends object>(card: T, links: MiniProgr
  * warnings for coupon types that can no longer be created and for H5 links
  * without a mini-program link.
  *
- * @param card The body, as an object or its JSON string.
- * @returns Every problem found (empty when valid).
+ * Errors: `UNKNOWN_CARD_TYPE`, `CARD_TYPE_MISMATCH`, `MISSING_FIELD`, `INVALID_TYPE`,
+ * `INVALID_VALUE`, `INVALID_JSON`, `DOUBLE_ENCODED`, `TOO_LONG`, `UNPAIRED_FIELD`,
+ * `INVALID_USER_NAME`, `APP_ID_AS_USER_NAME`. Warnings: `COUPON_CREATION_DISCONTINUED`,
+ * `UNCONFIRMED_CARD_TYPE`, `H5_LINK_WITHOUT_MINI_PROGRAM`, `ACTIVATE_LINK_PLACEMENT`,
+ * `ACTIVATE_LINK_NOT_MEMBER_CARD`, `UNUSUAL_USER_NAME`.
+ *
+ * @param card A `card/create` body, its `card` object, or a `card/update` body; as an object or JSON text.
+ * @returns Every problem found, each with its field path such as
+ *   `'card.member_card.base_info.custom_app_brand_pass'` (empty when valid). Never throws for a bad body.
+ * @example
+ * wx.validateCardDefinition({ card: { card_type: 'MEMBER_CARD', member_card: { base_info: { custom_app_brand_user_name: 'gh_86a091e50ad4@app' } } } })
+ * // [{ code: 'UNPAIRED_FIELD', field: 'card.member_card.base_info.custom_app_brand_pass', severity: 'error', message: '…' }]
  */
 export function validateCardDefinition(card: object | string): Problem[];
 
 /**
  * The body of `card/update` that sets `baseInfoPatch` on a card.
  *
- * @param cardId The card id.
- * @param cardType The card type, e.g. `'MEMBER_CARD'`.
- * @param baseInfoPatch The `base_info` fields to change.
- * @returns `{ card_id, <card_type>: { base_info } }`.
- * @throws {WxCardError} `UNKNOWN_CARD_TYPE`, `MISSING_FIELD`, …
+ * The patch is checked by the rules of {@link validateCardDefinition}.
+ *
+ * @param cardId The card id (≤ 32 of `A–Z a–z 0–9 _ -`).
+ * @param cardType The card type, e.g. `'MEMBER_CARD'` (upper case).
+ * @param baseInfoPatch The `base_info` fields to change, not wrapped in `base_info`.
+ * @returns `{ card_id, <type>: { base_info } }`, e.g. `{ card_id, member_card: { base_info } }`.
+ * @throws {WxCardError} Naming `cardId` (`MISSING_FIELD`, `INVALID_TYPE`, `TOO_LONG`, `INVALID_VALUE`),
+ *   `cardType` (`UNKNOWN_CARD_TYPE`) or `baseInfoPatch.<field>` (`TOO_LONG`, `UNPAIRED_FIELD`,
+ *   `INVALID_USER_NAME`, `APP_ID_AS_USER_NAME`, `INVALID_TYPE`, `INVALID_VALUE`).
+ * @example
+ * wx.cardUpdateBody(cardId, 'MEMBER_CARD', { custom_app_brand_user_name: 'gh_86a091e50ad4@app', custom_app_brand_pass: 'pages/card/card' })
  */
-export function cardUpdateBody(cardId: string, cardType: string, baseInfoPatch: object): object;
+export function cardUpdateBody(
+  cardId: string,
+  cardType: CardType,
+  baseInfoPatch: Record<string, unknown>,
+): { card_id: string } & Record<string, unknown>;
