@@ -2,7 +2,7 @@
 // parameters, with code snippets for a mini-program page and an H5 page.
 
 import { OFFICIAL } from './samples.js';
-import { attempt, codeBlock, debounce, el, errorBox, missing, missingBox, show } from './ui.js';
+import { announce, attempt, codeBlock, debounce, el, errorBox, missing, missingBox, show } from './ui.js';
 import { miniProgramSnippet, h5Snippet } from './snippets.js';
 
 const FIELDS = {
@@ -98,11 +98,13 @@ function render(api, v) {
   const errors = [built.error];
   const nodes = [];
   if (built.error) {
+    announce(`buildCardExt: ${String(/** @type {{ code?: unknown }} */ (built.error).code ?? 'ERROR')}`);
     nodes.push(errorBox(built.error, '无法生成 cardExt (buildCardExt failed)'));
     markInvalid(errors);
     return nodes;
   }
   const cardExt = /** @type {string} */ (built.value);
+  announce('已生成 cardExt (cardExt built)');
   nodes.push(
     codeBlock('cardExt (JSON 字符串 / string)', cardExt, 'build-cardext'),
     el('button', {

@@ -3,7 +3,7 @@
 
 import { MEMBER_CARD } from './samples.js';
 import { diffJson } from './json-diff.js';
-import { attempt, codeBlock, debounce, el, errorBox, missing, missingBox, problemList, show } from './ui.js';
+import { announce, attempt, codeBlock, debounce, el, errorBox, missing, missingBox, problemList, show } from './ui.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
@@ -73,6 +73,7 @@ function renderProblems(api, text, onField) {
   const problems = Array.isArray(result.value) ? result.value : [];
   const errors = problems.filter((p) => p.severity === 'error').length;
   $('card-json').setAttribute('aria-invalid', String(errors > 0));
+  announce(`validateCardDefinition: ${errors} errors, ${problems.length - errors} warnings`);
   if (!problems.length) {
     return [el('p', { class: 'verdict verdict-good', id: 'card-verdict', text: '✓ 没有发现问题 (no problems found)' })];
   }

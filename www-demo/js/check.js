@@ -2,7 +2,7 @@
 // mismatch with diagnoseCardExt.
 
 import { checkExamples } from './samples.js';
-import { attempt, debounce, el, errorBox, missing, missingBox, problemList, severityBadge, show } from './ui.js';
+import { announce, attempt, debounce, el, errorBox, missing, missingBox, problemList, severityBadge, show } from './ui.js';
 import { parseObject, readTimestamp, signedValues, formatTime } from './cardext-view.js';
 
 /** Option fields of verifyCardExt and the inputs that hold them. */
@@ -114,13 +114,18 @@ function render(api, v, onField) {
 
   const result = attempt(() => api.verifyCardExt(v.cardExt, options));
   markInputs(result.value?.problems ?? [], result.error);
-  if (result.error) return [errorBox(result.error, '选项有误 (bad options for verifyCardExt)')];
+  if (result.error) {
+    announce(`verifyCardExt: ${String(/** @type {{ code?: unknown }} */ (result.error).code ?? 'ERROR')}`);
+    return [errorBox(result.error, '选项有误 (bad options for verifyCardExt)')];
+  }
   const report = result.value;
   const problems = Array.isArray(report.problems) ? report.problems : [];
   const mismatch = problems.some((p) => p.severity === 'error' && /SIGNATURE/.test(p.code));
 
+  const summary = verdict(report, problems);
+  announce(summary.textContent ?? '');
   return [
-    verdict(report, problems),
+    summary,
     !v.strict && ts !== null ? freshnessNote(ts, now, maxAge) : null,
     problems.length ? el('h3', { text: `问题 (problems): ${problems.length}` }) : null,
     problems.length ? problemList(problems, onField) : null,

@@ -1,7 +1,7 @@
 // Panel ③: detectEnvironment / cardSupport for this browser and for simulated hosts
 // (a fake `globals` object per host, as tests pass it).
 
-import { attempt, el, errorBox, missing, missingBox, show } from './ui.js';
+import { announce, attempt, el, errorBox, missing, missingBox, show } from './ui.js';
 
 const noop = () => {};
 const WECHAT_UA =
@@ -108,6 +108,10 @@ function render(api, host) {
   const nodes = [el('h3', { text: host.label })];
   if (env.error) nodes.push(errorBox(env.error, 'detectEnvironment'));
   else nodes.push(environmentLine(env.value));
+  if (support.value) {
+    const s = support.value;
+    announce(`${env.value?.kind ?? ''}: addCard ${s.addCard?.reason}, openCard ${s.openCard?.reason}, chooseCard ${s.chooseCard?.reason}`);
+  }
   if (support.error) nodes.push(errorBox(support.error, call));
   else nodes.push(supportTable(support.value, call));
   if (globals !== undefined) {

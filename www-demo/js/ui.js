@@ -173,6 +173,21 @@ async function copyText(text) {
   }
 }
 
+/** Pending announcement, so that a burst of recomputations is read out once. */
+let announceTimer = 0;
+
+/**
+ * Tells screen-reader users the outcome of a recomputation, through one polite live region.
+ * @param {string} text
+ */
+export function announce(text) {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    const live = document.getElementById('live');
+    if (live) live.textContent = text;
+  }, 600);
+}
+
 /**
  * Replaces the children of `target` with `nodes`.
  * @param {Element} target
