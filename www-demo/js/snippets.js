@@ -53,7 +53,8 @@ export function h5Snippet(cardList, chooseParams) {
   return `<!-- H5 页面 (H5 page in WeChat) -->
 <script src="https://res.wx.qq.com/open/js/jweixin-1.6.0.js"></script>
 <script type="module">
-  import init, * as wxcard from '/node_modules/wxcard/dist/wxcard.js'
+  // 有打包器 (bundler): 'wxcard'；无打包器 (no bundler): 包内 dist/wxcard.js 的路径 (its path)
+  import init, * as wxcard from 'wxcard'
   await init()
 
   // wx.config 的签名用 jsapi_ticket，在服务器上计算 (jsapiConfig runs on the server)
