@@ -118,8 +118,10 @@ function linksResult(result) {
   const rows = changes.map((c) =>
     el('tr', { class: c.kind === 'removed' ? 'row-warning' : '', 'data-path': c.path }, [
       el('td', {}, [el('span', { class: `badge ${c.kind === 'removed' ? 'badge-warning' : 'badge-ok'}`, text: labels[c.kind] })]),
-      el('th', { scope: 'row' }, [el('code', { class: 'value', text: c.path })]),
-      el('td', {}, [el('code', { class: 'value', text: c.value })]),
+      el('td', {}, [
+        el('code', { class: 'value path', text: c.path }),
+        el('div', {}, [el('code', { class: 'value', text: c.value })]),
+      ]),
     ]),
   );
   return [

@@ -148,14 +148,17 @@ function supportTable(support, call) {
     const s = support[name] ?? { supported: false, reason: '?' };
     return el('tr', { 'data-api': name, class: s.supported ? 'row-ok' : '' }, [
       el('th', { scope: 'row' }, [el('code', { text: `wx.${name}` })]),
-      el('td', {}, [el('span', { class: `badge ${s.supported ? 'badge-ok' : 'badge-error'}`, text: s.supported ? '✓ 可用 yes' : '✗ 不可用 no' })]),
-      el('td', {}, [el('code', { class: 'reason', text: s.reason }), el('div', { class: 'en', text: REASONS[/** @type {keyof typeof REASONS} */ (s.reason)] ?? '' })]),
+      el('td', {}, [
+        el('span', { class: `badge ${s.supported ? 'badge-ok' : 'badge-error'}`, text: s.supported ? '✓ 可用 yes' : '✗ 不可用 no' }),
+        el('code', { class: 'reason', text: s.reason }),
+        el('div', { class: 'en', text: REASONS[/** @type {keyof typeof REASONS} */ (s.reason)] ?? '' }),
+      ]),
     ]);
   });
   return el('div', { class: 'table-wrap' }, [
     el('table', { class: 'fields', id: 'env-support' }, [
       el('caption', {}, [el('code', { text: call })]),
-      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: '接口 API' }), el('th', { scope: 'col', text: '支持 supported' }), el('th', { scope: 'col', text: '原因 reason' })])]),
+      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: '接口 API' }), el('th', { scope: 'col', text: '能否调用 supported · 原因 reason' })])]),
       el('tbody', {}, rows),
     ]),
   ]);
