@@ -84,7 +84,7 @@ export function callWx(target, method, args, api, withCancel) {
 }
 
 /**
- * Runs `work(onCleanup)` against a deadline of `ms` (0 or Infinity: none);
+ * Runs `work(onCleanup)` against a deadline of `ms` (0, Infinity or beyond setTimeout's 2^31 - 1: none);
  * past it the promise rejects with `TIMEOUT` and late answers are ignored.
  */
 export function withDeadline(api, ms, work) {
@@ -99,7 +99,7 @@ export function withDeadline(api, ms, work) {
     }
   };
   const racers = [Promise.resolve().then(() => work((fn) => cleanups.push(fn)))];
-  if (ms > 0 && ms !== Infinity) {
+  if (ms > 0 && ms <= 2147483647) {
     racers.push(
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
