@@ -60,14 +60,37 @@ function callPackage(name, args) {
   );
 }
 
+/** The output each input's panel renders into. */
+const OUTPUT_OF = [
+  [/^#check-/, '#check-out'],
+  [/^#build-/, '#build-out'],
+  [/^#card-json$/, '#card-problems'],
+  [/^#links-/, '#links-out'],
+];
+
 /**
- * Replaces a field's content and waits for the debounced recomputation.
+ * Replaces a field's content and waits until its panel has recomputed.
  * @param {string} selector
  * @param {string} value
  */
 async function setField(selector, value) {
-  await page.fill(selector, value);
-  await page.waitForTimeout(400);
+  const output = OUTPUT_OF.find(([pattern]) => /** @type {RegExp} */ (pattern).test(selector))?.[1];
+  assert.ok(output, `no output known for ${selector}`);
+  await rendered(/** @type {string} */ (output), () => page.fill(selector, value));
+}
+
+/**
+ * Runs `action` and waits until `output` has rendered again.
+ * @param {string} output
+ * @param {() => Promise<unknown>} action
+ */
+async function rendered(output, action) {
+  const before = Number(await page.getAttribute(output, 'data-renders'));
+  await action();
+  await page.waitForFunction(
+    ([sel, n]) => Number(document.querySelector(sel)?.getAttribute('data-renders')) > n,
+    /** @type {[string, number]} */ ([output, before]),
+  );
 }
 
 test('the official signature is on screen at load, checked and built', async () => {
@@ -95,8 +118,7 @@ test('editing a field recomputes the payload and the check', async () => {
   assert.deepEqual(addCard.cardList[0], { cardId: CARD_ID, cardExt: JSON.stringify(built) });
   assert.match((await page.textContent('#build-snippet-mp pre')) ?? '', /1434008072/);
 
-  await page.click('#build-to-check');
-  await page.waitForTimeout(400);
+  await rendered('#check-out', () => page.click('#build-to-check'));
   assert.deepEqual(JSON.parse(await page.inputValue('#check-cardext')), built);
   assert.equal(await page.getAttribute('#check-verdict', 'data-ok'), 'true', 'the built cardExt passes the check');
   assert.equal((await page.textContent('#check-recomputed'))?.trim(), expected);
@@ -220,8 +242,7 @@ test('card definition problems are live and links are applied', async () => {
   await setField('#card-json', editor);
   await page.selectOption('#links-slot', 'center');
   await setField('#links-username', 'gh_86a091e50ad4@app');
-  await page.click('#links-apply');
-  await page.waitForTimeout(300);
+  await rendered('#card-problems', () => page.click('#links-apply'));
   const card = JSON.parse(await page.inputValue('#card-json'));
   const baseInfo = card.card.member_card.base_info;
   assert.equal(baseInfo.center_app_brand_user_name, 'gh_86a091e50ad4@app');

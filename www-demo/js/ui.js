@@ -189,10 +189,12 @@ export function announce(text) {
 }
 
 /**
- * Replaces the children of `target` with `nodes`.
- * @param {Element} target
+ * Replaces the children of `target` with `nodes`, counting renders in `data-renders`
+ * so that automated tests can wait for a recomputation.
+ * @param {HTMLElement} target
  * @param {Array<Node | null | undefined | false>} nodes
  */
 export function show(target, nodes) {
+  target.dataset.renders = String(Number(target.dataset.renders ?? 0) + 1);
   target.replaceChildren(.../** @type {Node[]} */ (nodes.filter((n) => n)));
 }
