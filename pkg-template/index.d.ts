@@ -688,7 +688,8 @@ export interface MiniProgramLinks {
  * @param card A `card/create` body `{ card: { card_type, <type>: { base_info } } }`, its `card`
  *   object alone, or a `card/update` body `{ card_id, <type>: { base_info } }`.
  * @param links The entries to write.
- * @returns A new body with every other field kept (object keys in sorted order); the input is not modified.
+ * @returns A new body with every other field kept, keys in the input's order and new keys after;
+ *   the input is not modified.
  * @throws {WxCardError} Naming the field: `APP_ID_AS_USER_NAME` / `INVALID_USER_NAME`
  *   (`links.custom.userName`, …), `MISSING_FIELD` (an empty `path`), `TOO_LONG` (a label),
  *   `INVALID_VALUE` (`activate` on a card that is not a member card, a web URL as `path`),

@@ -4,6 +4,28 @@
 
 import { toJson } from './errors.js';
 
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * `output` with the keys of every object in the order `input` has them, new
+ * keys after: the core's JSON objects come back with sorted keys, and a body
+ * that keeps its own order is easier to compare with what was sent.
+ */
+function inInputOrder(input, output) {
+  if (!isObject(input) || !isObject(output)) return output;
+  const ordered = {};
+  const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  // NOTE: defineProperty, so that a "__proto__" key stays a key.
+  const put = (key, value) => Object.defineProperty(ordered, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(input)) {
+    if (has(output, key)) put(key, inInputOrder(input[key], output[key]));
+  }
+  for (const key of Object.keys(output)) {
+    if (!has(ordered, key)) put(key, output[key]);
+  }
+  return ordered;
+}
+
 /**
  * @param {Record<string, Function>} glue The wasm-bindgen exports.
  * @param {<T>(run: () => T) => T} call Runs a glue call: `NOT_INITIALIZED` before
@@ -18,11 +40,11 @@ export function createCardDefApi(glue, call) {
      * @param {object} card `{ card: { card_type, <type>: { base_info } } }`, its `card` object, or `{ card_id, <type>: {…} }`.
      * @param {{ custom?: object, center?: object, promotion?: object, activate?: object }} links
      *   Each `{ userName, path, title?, subTitle? }`.
-     * @returns {object} The new body; `card` is not modified.
+     * @returns {object} The new body, keys in `card`'s order with new ones after; `card` is not modified.
      * @throws {WxCardError} `INVALID_USER_NAME`, `APP_ID_AS_USER_NAME`, `MISSING_FIELD`, `TOO_LONG`, … naming the field.
      */
     withMiniProgramLinks: (card, links) =>
-      call(() => glue.withMiniProgramLinks(cardJson(card), toJson(links, 'links'))),
+      call(() => inInputOrder(card, glue.withMiniProgramLinks(cardJson(card), toJson(links, 'links')))),
 
     /**
      * Every problem of a card create or update body (an object or JSON text), with its field path.

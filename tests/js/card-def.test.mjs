@@ -81,6 +81,7 @@ for (const [backend, load] of Object.entries(BACKENDS)) {
       promotion: { userName: GH, path: 'API/cardPage', title: '更多优惠' },
     });
     assert.deepEqual(plain(out), seedExample());
+    assert.equal(JSON.stringify(out), JSON.stringify(seedExample()), 'the keys keep their order');
     assert.notEqual(out, card);
   });
 
@@ -101,6 +102,19 @@ for (const [backend, load] of Object.entries(BACKENDS)) {
     assert.equal(base.center_title, '快速买单');
     assert.equal(base.center_sub_title, '八个汉字的提示语');
     assert.equal(base.center_app_brand_pass, '/pages/pay/pay?from=card');
+    assert.deepEqual(Object.keys(base), [
+      'title',
+      'custom_url',
+      'center_url',
+      'center_app_brand_pass',
+      'center_app_brand_user_name',
+      'center_sub_title',
+      'center_title',
+      'custom_app_brand_pass',
+      'custom_app_brand_user_name',
+      'custom_url_sub_title',
+    ]);
+    assert.deepEqual(Object.keys(out.card.member_card), ['base_info', 'activate_app_brand_pass', 'activate_app_brand_user_name']);
     assert.equal(out.card.member_card.activate_app_brand_user_name, GH);
     assert.equal(out.card.member_card.activate_app_brand_pass, 'pages/activate/activate');
     assert.deepEqual(plain(wx.validateCardDefinition(out)), []);
