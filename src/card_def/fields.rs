@@ -122,7 +122,8 @@ pub fn check_label(value: &str, max: usize, field: &str) -> Result<()> {
 
 /// Checks a mini-program `user_name`: the original ID (`gh_…`) plus `@app`.
 ///
-/// A `wx…` AppID is [`Error::AppIdAsUserName`]; any other shape is
+/// A `wx…` AppID (`wx` and 16 hex digits, with or without `@app`) is
+/// [`Error::AppIdAsUserName`]; any other shape is
 /// [`Error::InvalidUserName`]. An original ID that is not `gh_` plus 12
 /// lowercase hex digits (every one observed so far, but undocumented) is
 /// accepted with the warning returned as `Ok(Some(_))`.
@@ -138,7 +139,7 @@ pub fn check_user_name(value: &str, field: &str) -> Result<Option<Problem>> {
         return Err(invalid("has leading or trailing whitespace"));
     }
     let id = value.strip_suffix("@app");
-    if id.unwrap_or(value).starts_with("wx") {
+    if is_app_id(id.unwrap_or(value)) {
         return Err(Error::AppIdAsUserName {
             field: field.to_owned(),
         });
@@ -172,6 +173,12 @@ pub fn check_user_name(value: &str, field: &str) -> Result<Option<Problem>> {
     )))
 }
 
+/// Whether `s` looks like a mini-program AppID: `wx` and 16 hexadecimal digits.
+fn is_app_id(s: &str) -> bool {
+    s.strip_prefix("wx")
+        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Checks a mini-program page path: not blank, and not a web URL (the H5 link
 /// belongs in `*_url`). The path is not normalised: WeChat documents no format,
 /// and both `pages/a/a` and `/pages/a/a?x=1` are seen.
@@ -203,6 +210,7 @@ mod tests {
         for (bad, code) in [
             ("wx1234567890abcdef", "APP_ID_AS_USER_NAME"),
             ("wx1234567890abcdef@app", "APP_ID_AS_USER_NAME"),
+            ("wxapp@app", "INVALID_USER_NAME"),
             ("gh_86a091e50ad4", "INVALID_USER_NAME"),
             ("86a091e50ad4@app", "INVALID_USER_NAME"),
             (" gh_86a091e50ad4@app", "INVALID_USER_NAME"),
