@@ -837,3 +837,91 @@ mod never_panics {
         }
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use serde_json::json;
+    use wxcard::Severity;
+    use wxcard::card_def::{
+        CardType, Link, Links, label_limit, validate_card_definition, with_mini_program_links,
+    };
+
+    /// A label of Chinese and ASCII text within `max` UTF-8 bytes.
+    fn label(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec!["券", "卡", "会", "员", "a", "1", " "]),
+            1..12,
+        )
+        .prop_map(move |parts| {
+            let mut s = String::new();
+            for p in parts {
+                if s.len() + p.len() <= max {
+                    s.push_str(p);
+                }
+            }
+            if s.is_empty() { "a".to_owned() } else { s }
+        })
+    }
+
+    fn link(title_max: usize, sub_max: usize) -> impl Strategy<Value = Link> {
+        (
+            "[0-9a-f]{12}",
+            "/?[a-z]{1,8}(/[a-z]{1,8}){0,2}(\\?[a-z]=[0-9]{1,3})?",
+            prop::option::of(label(title_max)),
+            prop::option::of(label(sub_max)),
+        )
+            .prop_map(|(id, path, title, sub_title)| Link {
+                user_name: format!("gh_{id}@app"),
+                path,
+                title,
+                sub_title,
+            })
+    }
+
+    fn limit(key: &str) -> usize {
+        label_limit(key).unwrap_or(0)
+    }
+
+    fn links() -> impl Strategy<Value = Links> {
+        (
+            prop::option::of(link(
+                limit("custom_url_name"),
+                limit("custom_url_sub_title"),
+            )),
+            prop::option::of(link(limit("center_title"), limit("center_sub_title"))),
+            prop::option::of(link(
+                limit("promotion_url_name"),
+                limit("promotion_url_sub_title"),
+            )),
+        )
+            .prop_map(|(custom, center, promotion)| Links {
+                custom,
+                center,
+                promotion,
+                activate: None,
+            })
+    }
+
+    proptest! {
+        /// Whatever valid links are written into any card type, the result validates
+        /// without errors, and writing the same links again changes nothing.
+        #[test]
+        fn written_links_validate_and_are_idempotent(
+            links in links(),
+            type_index in 0..CardType::ALL.len(),
+            h5 in any::<bool>(),
+        ) {
+            let t = CardType::ALL.get(type_index).copied().unwrap_or(CardType::MemberCard);
+            let mut base = json!({"title": "卡券"});
+            if h5 {
+                base["custom_url"] = json!("https://shop.example.com/card");
+            }
+            let card = json!({"card": {"card_type": t.as_str(), t.key(): {"base_info": base}}});
+            let once = with_mini_program_links(&card, &links).unwrap();
+            let problems = validate_card_definition(&once);
+            prop_assert!(problems.iter().all(|p| p.severity == Severity::Warning), "{problems:?}");
+            let twice = with_mini_program_links(&once, &links).unwrap();
+            prop_assert_eq!(twice, once);
+        }
+    }
+}
