@@ -34,12 +34,13 @@ const WASM_OPT_FEATURES: [&str; 3] = [
 /// `-O3`, so speed wins. `WXCARD_WASM_OPT` (e.g. `-Oz`) overrides it for experiments.
 const WASM_OPT_LEVEL: &str = "-O3";
 
-/// The wasm-bindgen targets we need, and the scratch directory name each goes to.
+/// The wasm-bindgen targets generated, and the scratch directory name each goes to.
 ///
-/// `web` feeds `dist/wxcard.js`; `bundler`'s `_bg.js` is the mini-program loader's core;
-/// `nodejs` (CommonJS) feeds `dist/wxcard.node.cjs`; `experimental-nodejs-module` (one ESM
-/// file reading the wasm with `readFileSync(new URL(…, import.meta.url))`) feeds
-/// `dist/wxcard.node.mjs`.
+/// Every bundle is built on `bundler`'s `wxcard_bg.js` (exports the API, the import shims and
+/// `__wbg_set_wasm`; each entry instantiates the module itself — see `xtask/js/bundle.mjs`).
+/// `web`, `nodejs` and `experimental-nodejs-module` are generated too, because their `.wasm`
+/// must equal `bundler`'s: that identity is what lets one module serve browsers, Node and the
+/// mini-program, and it is checked on every build (and their glue is kept for debugging).
 pub const GLUE_TARGETS: [(&str, &str); 4] = [
     ("web", "web"),
     ("bundler", "bundler"),

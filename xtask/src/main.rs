@@ -7,6 +7,7 @@
 //! | `demo`  | `build`, then serves `www-demo/` and `pkg/` on `127.0.0.1:$PORT` (default 8080) |
 //! | `serve` | serves without building (used by the browser tests) |
 //! | `size`  | prints the size report of an existing `pkg/` and checks the budget |
+//! | `fuzz`  | runs the cargo-fuzz targets for a bounded time (not part of `test`) |
 //!
 //! Every tool is installed on first use (the wasm target, the pinned nightly with rust-src,
 //! wasm-bindgen-cli at the locked version, npm dev dependencies, Chromium for browser tiers).
@@ -14,6 +15,7 @@
 mod boundary;
 mod build;
 mod cmd;
+mod fuzz;
 mod install;
 mod manifest;
 mod package;
@@ -34,7 +36,8 @@ commands:
   test    run every test tier (installs what is missing; the first run takes several minutes)
   demo    build pkg/, then serve the demo at http://127.0.0.1:$PORT/ (PORT defaults to 8080)
   serve   serve www-demo/ and pkg/ without building
-  size    print the size report of the built pkg/ and check the size budget";
+  size    print the size report of the built pkg/ and check the size budget
+  fuzz    run the fuzz targets: cargo xtask fuzz [--seconds N] [TARGET...]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("demo") => build::run(&root).and_then(|()| serve::run(&root)),
         Some("serve") => serve::run(&root),
         Some("size") => size::report(&root).and_then(|report| size::check_budget(&report)),
+        Some("fuzz") => fuzz::run(&root, args.get(1..).unwrap_or_default()).map_err(cmd::XError),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

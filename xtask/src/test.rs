@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every tier, cheapest first, stopping at the first failure.
 //!
 //! Tiers whose test files do not exist report "no tests yet" instead of passing silently.
+//! The type tests (`tsc` over `tests/types/`) run inside the JS tier (`tests/js/types.test.mjs`).
 //! JS tiers get `WXCARD_PKG` (absolute `pkg/`), `WXCARD_ROOT`, `WXCARD_XTASK` (this binary, so a
 //! test can start `WXCARD_XTASK serve` with `PORT`) and `CHROMIUM` in their environment.
 
@@ -28,7 +29,6 @@ pub fn run(root: &Path) -> XResult {
     let wasm_tests = files_matching(&root.join("tests"), "wasm_", ".rs");
     let js_tests = files_matching(&root.join("tests/js"), "", ".test.mjs");
     let browser_tests = files_matching(&root.join("tests/browser"), "", ".test.mjs");
-    let type_tests = root.join("tests/types/tsconfig.json");
 
     runner.tier("rustfmt --check", || {
         cmd::run(cmd::cargo(root).args(["fmt", "--all", "--check"])).map(|()| Outcome::Passed)
@@ -99,17 +99,6 @@ pub fn run(root: &Path) -> XResult {
             test.env("CHROMEDRIVER", driver);
         }
         cmd::run(&mut test).map(|()| Outcome::Passed)
-    })?;
-    runner.tier("type tests (tsc --noEmit)", || {
-        if !type_tests.is_file() {
-            return Ok(Outcome::Skipped("no tests/types/tsconfig.json yet".into()));
-        }
-        cmd::run(
-            cmd::command("npx", root)
-                .args(["--offline", "tsc", "--noEmit", "-p"])
-                .arg(&type_tests),
-        )
-        .map(|()| Outcome::Passed)
     })?;
     runner.tier("JS tests against pkg/ (node --test tests/js)", || {
         node_tests(root, &js_tests, "tests/js")
