@@ -352,3 +352,42 @@ fn compare_version_edges() {
     assert_eq!(compare_version("2.5.0", "2.4.10"), 1);
     assert_eq!(compare_version("\u{0}\u{ffff}", "0"), 0);
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use wxcard::environment::compare_version;
+
+    proptest! {
+        #[test]
+        fn compare_version_is_a_total_order_on_any_strings(a in any::<String>(), b in any::<String>(), c in any::<String>()) {
+            let ab = compare_version(&a, &b);
+            prop_assert!((-1..=1).contains(&ab));
+            prop_assert_eq!(ab, -compare_version(&b, &a));
+            prop_assert_eq!(compare_version(&a, &a), 0);
+            if ab <= 0 && compare_version(&b, &c) <= 0 {
+                prop_assert!(compare_version(&a, &c) <= 0);
+            }
+        }
+
+        #[test]
+        fn compare_version_matches_numeric_order(x in proptest::collection::vec(0u32..100_000, 1..5), y in proptest::collection::vec(0u32..100_000, 1..5)) {
+            let text = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+            let pad = |v: &[u32]| { let mut v = v.to_vec(); v.resize(5, 0); v };
+            let want = match pad(&x).cmp(&pad(&y)) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            };
+            prop_assert_eq!(compare_version(&text(&x), &text(&y)), want);
+        }
+
+        #[test]
+        fn host_facts_never_panic_on_any_json(text in "\\PC{0,200}") {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+                if let Ok(facts) = wxcard::environment::HostFacts::from_json(&value) {
+                    let _ = wxcard::environment::card_support(&facts);
+                }
+            }
+        }
+    }
+}

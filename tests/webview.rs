@@ -207,3 +207,30 @@ fn encode(text: &str) -> String {
     }
     out
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_outer_str_survives_the_trip(outer in "\\PC{1,60}") {
+            let items = vec![card("pFS7Fjg8kV1IdDz01r4SQwMkuCKc", "prop", Some(&outer))];
+            match add_card_page_url("/pages/add-card/index", &items) {
+                Ok(url) => {
+                    prop_assert!(url.len() <= MAX_URL_LEN);
+                    prop_assert_eq!(read_add_card_query(&onload_query(&url)).unwrap(), items.clone());
+                    prop_assert_eq!(read_add_card_query(&json!(url)).unwrap(), items);
+                }
+                Err(e) => prop_assert_eq!(e.code(), "PAYLOAD_TOO_LONG"),
+            }
+        }
+
+        #[test]
+        fn read_add_card_query_never_panics(value in "\\PC{0,80}") {
+            let _ = read_add_card_query(&json!({ "wxcard0": value.clone() }));
+            let _ = read_add_card_query(&json!(value));
+        }
+    }
+}
