@@ -117,7 +117,13 @@ export function createWrappers(glue, call) {
       if (!h5) return callWx(wx, name, args, name, false);
       return bridgeReady(o.globals, onCleanup)
         .then(() => configReady(wx))
-        .then(() => callWx(wx, name, args, name, true));
+        .then(() => {
+          // `__wxjs_environment` is set only once the bridge is ready (older iOS web-views
+          // lack `miniProgram` in the user agent), so ask again before calling.
+          const again = api.supportFor(o.globals, o.wx);
+          if (!again[name].supported) throw unsupported(name, again[name].reason, again.environment.kind);
+          return callWx(wx, name, args, name, true);
+        });
     });
   }
 

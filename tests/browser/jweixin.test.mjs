@@ -126,8 +126,9 @@ async function openPage({ ua = UA_WECHAT, bridge = true, answers = {}, config = 
         },
         on() {},
       };
-      const install = () => {
+      const install = (webview) => {
         window.WeixinJSBridge = bridgeObject;
+        if (webview) window.__wxjs_environment = 'miniprogram';
         document.dispatchEvent(new Event('WeixinJSBridgeReady'));
       };
       if (bridge === true) window.WeixinJSBridge = bridgeObject;
@@ -253,6 +254,18 @@ test('a bridge that arrives after the call (WeixinJSBridgeReady): the wrapper wa
   assert.equal(error, undefined, JSON.stringify(error));
   assert.equal(value.cards.length, 2);
   assert.deepEqual(await invoked(page), ['preVerifyJSAPI', 'batchAddCard']);
+  await page.close();
+});
+
+test('an iOS web-view whose user agent lacks miniProgram: once the bridge sets __wxjs_environment, USE_NATIVE_PAGE', async () => {
+  const { page } = await openPage({ bridge: 'late' });
+  assert.equal(await page.evaluate(() => window.wxcard.detectEnvironment().kind), 'wechat-h5');
+  const pending = callIn(page, 'addCard', [LIST], { timeoutMs: 5000 });
+  await page.waitForTimeout(100);
+  await page.evaluate(() => window.__installBridge(true));
+  const { error } = await pending;
+  assert.deepEqual([error?.code, error?.reason], ['UNSUPPORTED', 'USE_NATIVE_PAGE']);
+  assert.deepEqual(named(await calls(page), 'batchAddCard'), []);
   await page.close();
 });
 
