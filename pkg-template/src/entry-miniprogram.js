@@ -11,10 +11,10 @@ import * as glue from 'wxcard-glue';
 import { createApi } from './api.js';
 import { WxCardError } from './errors.js';
 import { miniProgramHost } from './host-miniprogram.js';
-import { activate, createLoader } from './loader.js';
+import { createLoader, replaceInstance } from './loader.js';
 
 /** Where 构建 npm puts the module: `miniprogram_dist/` is copied to `miniprogram_npm/wxcard/`. */
-export const DEFAULT_WASM_PATH = '/miniprogram_npm/wxcard/wxcard_bg.wasm.br';
+const DEFAULT_WASM_PATH = '/miniprogram_npm/wxcard/wxcard_bg.wasm.br';
 
 async function load(options) {
   if (typeof WXWebAssembly === 'undefined' || !WXWebAssembly || typeof WXWebAssembly.instantiate !== 'function') {
@@ -30,13 +30,14 @@ async function load(options) {
   }
   const result = await WXWebAssembly.instantiate(path, { './wxcard_bg.js': glue });
   // NOTE: the typings say an Instance; devices have been seen to give { instance, module }.
-  activate(glue, result && result.instance ? result.instance : result);
+  instance = replaceInstance(glue, instance, result && result.instance ? result.instance : result);
   await host.refill();
 }
 
+let instance = null;
 const loader = createLoader(load);
 const host = miniProgramHost(loader.ready);
-const api = createApi(glue, host);
+const api = createApi(glue, { ...host, recover: loader.recover });
 
 /**
  * Loads `wxcard_bg.wasm.br` through `WXWebAssembly`; call (and await) it once
