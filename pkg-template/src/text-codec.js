@@ -130,29 +130,42 @@ class Utf8Decoder {
     for (; i < bytes.length; i++) {
       const b = bytes[i];
       if (needed === 0) {
-        if (b <= 0x7f) units.push(b);
-        else if (b >= 0xc2 && b <= 0xdf) (needed = 1), (code = b & 0x1f);
-        else if (b >= 0xe0 && b <= 0xef) {
+        if (b <= 0x7f) {
+          units.push(b);
+        } else if (b >= 0xc2 && b <= 0xdf) {
+          needed = 1;
+          code = b & 0x1f;
+        } else if (b >= 0xe0 && b <= 0xef) {
           if (b === 0xe0) lower = 0xa0;
           if (b === 0xed) upper = 0x9f;
-          (needed = 2), (code = b & 0x0f);
+          needed = 2;
+          code = b & 0x0f;
         } else if (b >= 0xf0 && b <= 0xf4) {
           if (b === 0xf0) lower = 0x90;
           if (b === 0xf4) upper = 0x8f;
-          (needed = 3), (code = b & 0x07);
-        } else units.push(REPLACEMENT);
+          needed = 3;
+          code = b & 0x07;
+        } else {
+          units.push(REPLACEMENT);
+        }
       } else if (b < lower || b > upper) {
-        (needed = 0), (seen = 0), (lower = 0x80), (upper = 0xbf);
+        // A broken sequence: one U+FFFD, then this byte starts afresh.
+        needed = 0;
+        seen = 0;
+        lower = 0x80;
+        upper = 0xbf;
         units.push(REPLACEMENT);
         i -= 1;
       } else {
-        (lower = 0x80), (upper = 0xbf);
+        lower = 0x80;
+        upper = 0xbf;
         code = (code << 6) | (b & 0x3f);
         seen += 1;
         if (seen === needed) {
           if (code >= 0x10000) units.push(0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff));
           else units.push(code);
-          (needed = 0), (seen = 0);
+          needed = 0;
+          seen = 0;
         }
       }
       if (units.length >= 0x4000) text += String.fromCharCode.apply(null, units.splice(0));
