@@ -45,9 +45,9 @@ for (const resultShape of ['instance', 'object']) {
   for (const [name, check] of contractChecks(wxcard, { client: true })) test(`mini-program (${resultShape}): ${name}`, check);
 }
 
-test('mini-program: works without FinalizationRegistry and WeakRef', async () => {
-  const { wxcard, runtime } = await loadMiniprogram({ withoutWeakRefs: true });
-  assert.equal(runtime.evaluate('typeof FinalizationRegistry + typeof WeakRef'), 'undefinedundefined');
+test('mini-program: works without FinalizationRegistry, WeakRef and globalThis', async () => {
+  const { wxcard, runtime } = await loadMiniprogram({ withoutWeakRefs: true, withoutGlobalThis: true });
+  assert.equal(runtime.evaluate('typeof FinalizationRegistry + typeof WeakRef + typeof globalThis'), 'undefinedundefinedundefined');
   await wxcard.init();
   assert.equal(wxcard.cardSignature([OFFICIAL.apiTicket, OFFICIAL.timestamp, OFFICIAL.cardId, OFFICIAL.code, OFFICIAL.nonceStr]), OFFICIAL.signature);
 });
@@ -67,6 +67,7 @@ test('mini-program: a failed load rejects with INIT_FAILED and can be retried', 
     await assert.rejects(wxcard.init({ wasmPath: bad }), (e) => e.name === 'WxCardError' && e.code === 'INIT_FAILED');
   }
   await assert.rejects(wxcard.init({ wasmPath: 5 }), (e) => e.code === 'INVALID_TYPE' && e.field === 'wasmPath');
+  await assert.rejects(wxcard.init('/miniprogram_npm/wxcard/wxcard_bg.wasm.br'), (e) => e.code === 'INVALID_TYPE' && e.field === 'options');
   assert.throws(() => wxcard.cardSignature([]), (e) => e.code === 'NOT_INITIALIZED');
   await wxcard.init();
   assert.equal(runtime.wasmCalls.at(-1), DEFAULT_PATH);

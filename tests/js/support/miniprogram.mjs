@@ -132,6 +132,7 @@ const WXWASM_SOURCE = `(function (WA, readPackageFile, record, shape) {
  * @param {object | null} [options.wx] The global `wx` (default {@link fakeWx}); `null` for none.
  * @param {boolean} [options.withoutWXWebAssembly] Leave `WXWebAssembly` out (base library < 2.13.0).
  * @param {boolean} [options.withoutWeakRefs] Also remove `FinalizationRegistry` and `WeakRef`.
+ * @param {boolean} [options.withoutGlobalThis] Also remove `globalThis` (unconfirmed in WeChat's runtimes).
  * @param {object} [options.globals] More globals to define.
  */
 export function createRuntime(root, options = {}) {
@@ -162,6 +163,7 @@ export function createRuntime(root, options = {}) {
     globals.WXWebAssembly = vm.runInContext(WXWASM_SOURCE, context)(sandboxWebAssembly, readPackageFile, (p) => wasmCalls.push(p), shape);
   }
   for (const [name, value] of Object.entries(globals)) context[name] = value;
+  if (options.withoutGlobalThis) vm.runInContext('delete globalThis.globalThis;', context);
 
   const cache = new Map();
   function load(file) {
