@@ -50,9 +50,9 @@ function freeVariable(name) {
   // Free variables of the host (a mini-program's `wx` is not always on globalThis).
   try {
     switch (name) {
-      case 'wx': return typeof wx !== 'undefined' ? wx : undefined; // eslint-disable-line no-undef
-      case 'WeixinJSBridge': return typeof WeixinJSBridge !== 'undefined' ? WeixinJSBridge : undefined; // eslint-disable-line no-undef
-      case 'GameGlobal': return typeof GameGlobal !== 'undefined' ? GameGlobal : undefined; // eslint-disable-line no-undef
+      case 'wx': return typeof wx !== 'undefined' ? wx : undefined;
+      case 'WeixinJSBridge': return typeof WeixinJSBridge !== 'undefined' ? WeixinJSBridge : undefined;
+      case 'GameGlobal': return typeof GameGlobal !== 'undefined' ? GameGlobal : undefined;
       default: return undefined;
     }
   } catch (e) {
@@ -71,7 +71,7 @@ export function realGlobals() {
     // fall through
   }
   try {
-    if (typeof self === 'object' && self !== null) return self; // eslint-disable-line no-restricted-globals
+    if (typeof self === 'object' && self !== null) return self;
   } catch (e) {
     // fall through
   }
