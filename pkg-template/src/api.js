@@ -12,6 +12,8 @@ import { createWrappers } from './wrappers.js';
  * @property {() => boolean} ready Whether the WebAssembly module is instantiated.
  * @property {string} notReadyMessage The `NOT_INITIALIZED` message, naming the fix for this entry.
  * @property {() => (Uint8Array | undefined)} randomBytes 64 secure random bytes, or `undefined` without a source.
+ * @property {() => void} [recover] Replaces the WebAssembly instance after it trapped (a fresh
+ *   instance at once in Node.js; a reload that `init()` awaits in mini-programs).
  */
 
 // Whether a signer's input leaves the nonce to be generated (only then are random bytes taken).
@@ -40,7 +42,11 @@ export function createApi(glue, host) {
     try {
       return run();
     } catch (e) {
-      throw fromGlue(e);
+      const error = fromGlue(e);
+      // NOTE: the adapters only throw WxCardError-named errors; anything else (a trap,
+      // a stack overflow) may have left the instance broken, so it is replaced.
+      if (error.code === 'INTERNAL' && typeof host.recover === 'function') host.recover();
+      throw error;
     }
   }
   const random = (input) => (needsNonce(input) ? host.randomBytes() : undefined);
