@@ -348,3 +348,97 @@ fn chinese_text_crosses_both_ways() {
     let message = assert_wx_error(&e, "UNKNOWN_FIELD", Some("备注"));
     assert!(message.contains("备注"));
 }
+
+type Adapter = fn(&[JsValue]) -> Result<JsValue, JsValue>;
+
+/// Every `#[wasm_bindgen]` export with its arity, called through its Rust adapter.
+fn adapters() -> Vec<(&'static str, usize, Adapter)> {
+    use wxcard::wasm::{card_def, environment};
+    let list: Vec<(&'static str, usize, Adapter)> = vec![
+        ("cardSignature", 1, |x| {
+            sign::card_signature(x[0].clone()).map(JsValue::from)
+        }),
+        ("buildCardExt", 3, |x| {
+            build::build_card_ext(x[0].clone(), x[1].clone(), x[2].clone()).map(JsValue::from)
+        }),
+        ("chooseCardParams", 3, |x| {
+            build::choose_card_params(x[0].clone(), x[1].clone(), x[2].clone())
+        }),
+        ("jsapiConfig", 3, |x| {
+            build::jsapi_config(x[0].clone(), x[1].clone(), x[2].clone())
+        }),
+        ("addCardList", 1, |x| card_list::add_card_list(x[0].clone())),
+        ("openCardList", 1, |x| {
+            card_list::open_card_list(x[0].clone())
+        }),
+        ("verifyCardExt", 3, |x| {
+            verify::verify_card_ext(x[0].clone(), x[1].clone(), x[2].clone())
+        }),
+        ("diagnoseCardExt", 3, |x| {
+            verify::diagnose_card_ext(x[0].clone(), x[1].clone(), x[2].clone())
+        }),
+        ("verifyCardList", 3, |x| {
+            verify::verify_card_list(x[0].clone(), x[1].clone(), x[2].clone())
+        }),
+        ("withMiniProgramLinks", 2, |x| {
+            card_def::with_mini_program_links(x[0].clone(), x[1].clone())
+        }),
+        ("validateCardDefinition", 1, |x| {
+            card_def::validate_card_definition(x[0].clone())
+        }),
+        ("cardUpdateBody", 3, |x| {
+            card_def::card_update_body(x[0].clone(), x[1].clone(), x[2].clone())
+        }),
+        ("detectEnvironment", 1, |x| {
+            environment::detect_environment(x[0].clone())
+        }),
+        ("cardSupport", 1, |x| {
+            environment::card_support(x[0].clone())
+        }),
+        ("compareVersion", 2, |x| {
+            environment::compare_version(x[0].clone(), x[1].clone()).map(JsValue::from)
+        }),
+        ("addCardPageUrl", 2, |x| {
+            environment::add_card_page_url(x[0].clone(), x[1].clone()).map(JsValue::from)
+        }),
+        ("readAddCardQuery", 1, |x| {
+            environment::read_add_card_query(x[0].clone())
+        }),
+    ];
+    list
+}
+
+#[wasm_bindgen_test]
+fn every_adapter_answers_wrong_js_types_with_a_wx_card_error() {
+    for (name, arity, adapter) in adapters() {
+        for position in 0..arity {
+            for (value, found) in wrong_types() {
+                let mut args = vec![text("{}"); arity];
+                args[position] = value.clone();
+                if let Err(e) = adapter(&args) {
+                    let js_error = e.dyn_ref::<js_sys::Error>().unwrap_or_else(|| {
+                        panic!("{name} arg {position} ({found}): not a JS Error")
+                    });
+                    assert_eq!(
+                        String::from(js_error.name()),
+                        "WxCardError",
+                        "{name} arg {position} ({found})"
+                    );
+                    let code = prop(&e, "code").as_string().unwrap_or_default();
+                    assert!(
+                        !code.is_empty()
+                            && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'),
+                        "{name}: code {code:?}"
+                    );
+                }
+            }
+        }
+        // The first argument is what the JS API passes the user's value as: a wrong type there is refused.
+        let mut args = vec![text("{}"); arity];
+        args[0] = JsValue::from_f64(5.0);
+        assert!(
+            adapter(&args).is_err(),
+            "{name} accepted a number as its first argument"
+        );
+    }
+}
