@@ -7,11 +7,13 @@
 //! | `demo`  | `build`, then serves `www-demo/` and `pkg/` on `127.0.0.1:$PORT` (default 8080) |
 //! | `serve` | serves without building (used by the browser tests) |
 //! | `size`  | prints the size report of an existing `pkg/` and checks the budget |
+//! | `bench` | every benchmark (native, Node.js, load time, size); writes `BENCHMARKS.md` |
 //! | `fuzz`  | runs the cargo-fuzz targets for a bounded time (not part of `test`) |
 //!
 //! Every tool is installed on first use (the wasm target, the pinned nightly with rust-src,
 //! wasm-bindgen-cli at the locked version, npm dev dependencies, Chromium for browser tiers).
 
+mod bench;
 mod boundary;
 mod build;
 mod cmd;
@@ -36,6 +38,7 @@ commands:
   test    run every test tier (installs what is missing; the first run takes several minutes)
   demo    build pkg/, then serve the demo at http://127.0.0.1:$PORT/ (PORT defaults to 8080)
   serve   serve www-demo/ and pkg/ without building
+  bench   build pkg/, run every benchmark, write BENCHMARKS.md (--no-build: use the built pkg/)
   size    print the size report of the built pkg/ and check the size budget
   fuzz    run the fuzz targets: cargo xtask fuzz [--seconds N] [TARGET...]";
 
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&root),
         Some("size") => size::report(&root).and_then(|report| size::check_budget(&report)),
         Some("fuzz") => fuzz::run(&root, args.get(1..).unwrap_or_default()).map_err(cmd::XError),
+        Some("bench") => bench::run(&root, args.get(1..).unwrap_or_default()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,141 @@
+//! What the `.wasm` is made of: code bytes per crate and per wxcard module, read from the name
+//! section of wasm-bindgen's output (before `wasm-opt`, which strips the names).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
+
+use crate::cmd::XResult;
+use crate::fail;
+
+/// Code bytes grouped by owner, largest first, plus the data segment bytes.
+#[derive(Debug, Default)]
+pub struct Composition {
+    /// `(owner, bytes, functions)`, largest first. Owners are `wxcard::<module>` for the crate's
+    /// own code and the crate name for dependencies and the standard library.
+    pub owners: Vec<(String, u64, u64)>,
+    /// Total function body bytes.
+    pub code: u64,
+    /// Total data segment bytes (string constants, tables).
+    pub data: u64,
+}
+
+/// Reads `wasm` (a module with a name section) and groups its function bodies by owner.
+pub fn read(wasm: &Path) -> XResult<Composition> {
+    let bytes = std::fs::read(wasm).map_err(|e| fail!("cannot read {}: {e}", wasm.display()))?;
+    let mut imported = 0u32;
+    let mut bodies: Vec<u64> = Vec::new();
+    let mut names: BTreeMap<u32, String> = BTreeMap::new();
+    let mut data = 0u64;
+    let broken = |e: wasmparser::BinaryReaderError| fail!("{}: {e}", wasm.display());
+    for payload in Parser::new(0).parse_all(&bytes) {
+        match payload.map_err(broken)? {
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    if matches!(import.map_err(broken)?.ty, TypeRef::Func(_)) {
+                        imported += 1;
+                    }
+                }
+            }
+            Payload::CodeSectionEntry(body) => bodies.push(body.range().len() as u64),
+            Payload::DataSection(reader) => data += reader.range().len() as u64,
+            Payload::CustomSection(custom) => {
+                if let KnownCustom::Name(reader) = custom.as_known() {
+                    for name in reader {
+                        if let Name::Function(map) = name.map_err(broken)? {
+                            for naming in map {
+                                let naming = naming.map_err(broken)?;
+                                names.insert(naming.index, naming.name.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if names.is_empty() {
+        return Err(fail!("{} has no function names", wasm.display()));
+    }
+    let mut owners: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for (i, size) in bodies.iter().enumerate() {
+        let index = imported + i as u32;
+        let owner = names
+            .get(&index)
+            .map_or("(unnamed)".to_string(), |n| owner(n));
+        let entry = owners.entry(owner).or_default();
+        entry.0 += size;
+        entry.1 += 1;
+    }
+    let mut owners: Vec<(String, u64, u64)> =
+        owners.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
+    owners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(Composition {
+        owners,
+        code: bodies.iter().sum(),
+        data,
+    })
+}
+
+/// The owner of a (legacy-mangled, demangled) Rust symbol: the innermost path that starts the
+/// name or its `<Type as Trait>` / `<Type>` form, cut to the crate (or `wxcard::module`).
+fn owner(name: &str) -> String {
+    let trimmed = name
+        .trim_start_matches(['<', '&', '*'])
+        .trim_start_matches("mut ");
+    let path: String = trimmed
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '[' | ']'))
+        .collect();
+    let mut parts = path.split("::").map(strip_hash);
+    let krate = parts.next().unwrap_or_default();
+    if krate.is_empty() {
+        return "(other)".to_string();
+    }
+    if krate == "wxcard" {
+        if let Some(module) = parts
+            .next()
+            .filter(|m| m.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        {
+            return format!("wxcard::{module}");
+        }
+    }
+    if !path.contains("::") {
+        return "(glue and intrinsics)".to_string();
+    }
+    krate.to_string()
+}
+
+/// `serde_json[453a8be3a38a6fdb]` → `serde_json`.
+fn strip_hash(segment: &str) -> &str {
+    segment.split('[').next().unwrap_or(segment)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owner;
+
+    #[test]
+    fn owners_of_symbols() {
+        assert_eq!(
+            owner("<wxcard[9cfffac708dcedf8]::card_ext::CardExtScan>::read"),
+            "wxcard::card_ext"
+        );
+        assert_eq!(
+            owner("wxcard[9cf]::diagnose::diagnose_card_ext"),
+            "wxcard::diagnose"
+        );
+        assert_eq!(
+            owner(
+                "<serde_json[453a]::value::Value as serde_core[6041]::de::Deserialize>::deserialize"
+            ),
+            "serde_json"
+        );
+        assert_eq!(
+            owner("core[c23f]::slice::sort::stable::quicksort::quicksort::<&str>"),
+            "core"
+        );
+        assert_eq!(owner("__wbindgen_malloc"), "(glue and intrinsics)");
+    }
+}

@@ -1,0 +1,564 @@
+//! Rendering `BENCHMARKS.md` from the measured numbers, and checking them against the targets.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::composition::Composition;
+use super::{Measure, NATIVE, Results};
+use crate::cmd;
+
+/// What machine and which tools produced the numbers.
+#[derive(Debug)]
+pub struct Machine {
+    cpu: String,
+    cores: String,
+    load: String,
+    versions: Vec<(&'static str, String)>,
+    profile: String,
+}
+
+impl Machine {
+    /// Reads `/proc`, the tool versions and the release profile of `Cargo.toml`.
+    pub fn read(root: &Path) -> Machine {
+        let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+        let cpu = cpuinfo
+            .lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split(':').nth(1))
+            .map_or("unknown".to_string(), |s| s.trim().to_string());
+        let cores = std::thread::available_parallelism().map_or("?".to_string(), |n| n.to_string());
+        let load = std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_string))
+            .unwrap_or_else(|| "?".to_string());
+        let version = |program: &str, args: &[&str]| {
+            let mut command = cmd::command(program, root);
+            command.args(args);
+            cmd::output(&mut command)
+                .and_then(|out| out.lines().next().map(str::to_string))
+                .unwrap_or_else(|| "not found".to_string())
+        };
+        let versions = vec![
+            ("rustc", version("rustc", &["-V"])),
+            (
+                "rustc (wasm build)",
+                version("rustc", &[&format!("+{}", crate::install::NIGHTLY), "-V"]),
+            ),
+            ("node", version("node", &["--version"])),
+            ("wasm-bindgen", version("wasm-bindgen", &["--version"])),
+            (
+                "wasm-opt",
+                version("npx", &["--offline", "wasm-opt", "--version"]),
+            ),
+            ("chromium", version("/usr/bin/chromium", &["--version"])),
+        ];
+        let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap_or_default();
+        let profile = manifest
+            .split("[profile.release]")
+            .nth(1)
+            .map(|rest| {
+                rest.lines()
+                    .map(str::trim)
+                    .take_while(|l| !l.starts_with('['))
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        Machine {
+            cpu,
+            cores,
+            load,
+            versions,
+            profile,
+        }
+    }
+}
+
+fn value(results: &Results, key: &str) -> Option<f64> {
+    results
+        .get(key)
+        .and_then(|m| m.value.as_ref().ok().copied())
+}
+
+fn shown(results: &Results, key: &str) -> String {
+    match results.get(key) {
+        Some(Measure { value: Ok(v), unit }) => format!("{} {unit}", human(*v)),
+        Some(Measure {
+            value: Err(why), ..
+        }) => format!("not measured ({why})"),
+        None => "not measured".to_string(),
+    }
+}
+
+/// A number with a sensible amount of precision.
+fn human(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn per_second(ns: f64) -> String {
+    let rate = 1e9 / ns;
+    if rate >= 1e6 {
+        format!("{:.2} M/s", rate / 1e6)
+    } else {
+        format!("{:.0} k/s", rate / 1e3)
+    }
+}
+
+/// One target: what it says, the measured value, whether it holds.
+struct Target {
+    name: &'static str,
+    goal: String,
+    shown: String,
+    holds: Option<bool>,
+}
+
+fn ratio(results: &Results, slow: &str, fast: &str) -> Option<f64> {
+    Some(value(results, slow)? / value(results, fast)?)
+}
+
+fn targets(results: &Results, wasm_br: Option<f64>, mini_total: Option<f64>) -> Vec<Target> {
+    let at_least = |name, goal: f64, measured: Option<f64>| Target {
+        name,
+        goal: format!("≥ {goal}×"),
+        shown: measured.map_or("not measured".into(), |r| format!("{r:.2}×")),
+        holds: measured.map(|r| r >= goal),
+    };
+    let at_most = |name, goal: f64, unit: &str, measured: Option<f64>| Target {
+        name,
+        goal: format!("≤ {} {unit}", human(goal)),
+        shown: measured.map_or("not measured".into(), |v| format!("{} {unit}", human(v))),
+        holds: measured.map(|v| v <= goal),
+    };
+    let native_verify = value(results, "native.verify/verify_card_ext_with_ticket");
+    vec![
+        at_least(
+            "verifyCardExt with ticket vs js-sha1",
+            1.5,
+            ratio(results, "node.verify.js-sha1", "node.verify.wxcard"),
+        ),
+        at_least(
+            "verifyCardExt with ticket vs crypto-js",
+            4.0,
+            ratio(results, "node.verify.crypto-js", "node.verify.wxcard"),
+        ),
+        at_least(
+            "verifyCardExt with ticket vs node:crypto",
+            1.0,
+            ratio(results, "node.verify.node:crypto", "node.verify.wxcard"),
+        ),
+        at_least(
+            "verifyCardList per item vs single calls",
+            2.0,
+            ratio(
+                results,
+                "node.verify_single_64.per_item",
+                "node.verify_list_64.per_item",
+            ),
+        ),
+        at_most(".wasm, brotli", 32.0 * 1024.0, "B", wasm_br),
+        at_most(
+            "mini-program loads (index.js + .wasm.br)",
+            48.0 * 1024.0,
+            "B",
+            mini_total,
+        ),
+        at_most(
+            "import + init() in Node",
+            5.0,
+            "ms",
+            value(results, "load.node.import"),
+        ),
+        Target {
+            name: "native verify with ticket, one core",
+            goal: "≥ 1,000,000/s".into(),
+            shown: native_verify.map_or("not measured".into(), per_second),
+            holds: native_verify.map(|ns| ns <= 1000.0),
+        },
+    ]
+}
+
+fn sizes_of(results: &Results, file: &str) -> [Option<f64>; 3] {
+    ["raw", "gzip", "brotli"].map(|k| value(results, &format!("size.{k}.{file}")))
+}
+
+fn environment_totals(results: &Results, files: &[String]) -> Vec<(String, String, f64)> {
+    let get = |i: usize, kind: usize| {
+        files
+            .get(i)
+            .and_then(|f| sizes_of(results, f)[kind])
+            .unwrap_or(0.0)
+    };
+    // Index into `files`: 0 wasm, 1 web js, 2 node mjs, 3 node cjs, 4 mini-program js, 5 wasm.br.
+    vec![
+        (
+            "mini-program (shipped as is)".into(),
+            "index.js + wxcard_bg.wasm.br".into(),
+            get(4, 0) + get(5, 0),
+        ),
+        (
+            "browser, served with brotli".into(),
+            "dist/wxcard.js + dist/wxcard_bg.wasm".into(),
+            get(1, 2) + get(0, 2),
+        ),
+        (
+            "browser, served with gzip".into(),
+            "dist/wxcard.js + dist/wxcard_bg.wasm".into(),
+            get(1, 1) + get(0, 1),
+        ),
+        (
+            "Node.js (read from disk)".into(),
+            "dist/wxcard.node.mjs + dist/wxcard_bg.wasm".into(),
+            get(2, 0) + get(0, 0),
+        ),
+    ]
+}
+
+/// The one-line verdicts printed at the end of `cargo xtask bench`.
+pub fn target_lines(results: &Results) -> Vec<String> {
+    let (wasm_br, mini) = budget_numbers(results);
+    targets(results, wasm_br, mini)
+        .into_iter()
+        .map(|t| {
+            let verdict = match t.holds {
+                Some(true) => "met",
+                Some(false) => "NOT met",
+                None => "not measured",
+            };
+            format!("{}: {} (target {}): {verdict}", t.name, t.shown, t.goal)
+        })
+        .collect()
+}
+
+fn budget_numbers(results: &Results) -> (Option<f64>, Option<f64>) {
+    let wasm_br = results
+        .iter()
+        .find(|(k, _)| k.starts_with("size.brotli.dist/") && k.ends_with(".wasm"))
+        .and_then(|(_, m)| m.value.as_ref().ok().copied());
+    let mini = results
+        .iter()
+        .filter(|(k, _)| k.starts_with("size.raw.miniprogram_dist/"))
+        .map(|(_, m)| m.value.as_ref().ok().copied())
+        .sum::<Option<f64>>();
+    (wasm_br, mini)
+}
+
+/// The whole of `BENCHMARKS.md`.
+pub fn render(
+    machine: &Machine,
+    results: &Results,
+    files: &[String],
+    contents: &Composition,
+) -> String {
+    let mut md = String::new();
+    let (wasm_br, mini) = budget_numbers(results);
+    let targets = targets(results, wasm_br, mini);
+    let _ = writeln!(
+        md,
+        "# Benchmarks\n\nEvery number on this page is written by `cargo xtask bench` (see [Rerunning](#rerunning)); \
+         edit the code, not this file. Times are medians; Node.js comparisons run in one process with \
+         the same inputs, in interleaved rounds.\n"
+    );
+    let _ = writeln!(md, "## Machine and versions\n");
+    let _ = writeln!(md, "| | |\n|---|---|");
+    let _ = writeln!(md, "| CPU | {} |", machine.cpu);
+    let _ = writeln!(md, "| cores | {} |", machine.cores);
+    let _ = writeln!(
+        md,
+        "| load average when the run started | {} (numbers taken on a busy machine are slower and noisier) |",
+        machine.load
+    );
+    for (tool, v) in &machine.versions {
+        let _ = writeln!(md, "| {tool} | {v} |");
+    }
+    let _ = writeln!(md, "| release profile | `{}` |", machine.profile);
+    let _ = writeln!(md, "\n## Targets\n");
+    let _ = writeln!(
+        md,
+        "| target | goal | measured | holds |\n|---|---|---|---|"
+    );
+    for t in &targets {
+        let holds = match t.holds {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "not measured",
+        };
+        let _ = writeln!(md, "| {} | {} | {} | {holds} |", t.name, t.goal, t.shown);
+    }
+    let _ = writeln!(md, "\n{}", bounds(results, &targets, contents));
+    node_section(&mut md, results);
+    native_section(&mut md, results);
+    load_section(&mut md, results);
+    size_section(&mut md, results, files, contents);
+    let _ = writeln!(
+        md,
+        "## Rerunning\n\n```sh\ncargo xtask bench              # build pkg/, run everything, rewrite BENCHMARKS.md\n\
+         cargo xtask bench --no-build   # the same against the pkg/ already built\n\
+         cargo bench                    # the native criterion benchmarks alone\n\
+         node bench/js/throughput.mjs   # the Node.js comparisons alone (needs pkg/)\n```\n\n\
+         The inputs are the official example of the JS-SDK documentation (Appendix 4), in \
+         `benches/common/mod.rs` and `bench/js/inputs.mjs`. The JavaScript versions are in \
+         `bench/js/reference.mjs`: parse the JSON, collect and sort the values, hash, compare."
+    );
+    md
+}
+
+fn node_section(md: &mut String, results: &Results) {
+    let _ = writeln!(
+        md,
+        "## Node.js, one process\n\n`verifyCardExt(cardExt, {{ cardId, apiTicket }})` through the package (every check, a \
+         report object back) against the signature check alone written in JavaScript.\n"
+    );
+    let _ = writeln!(
+        md,
+        "| | median per call | package is faster by |\n|---|---|---|"
+    );
+    let base = value(results, "node.verify.wxcard");
+    for name in ["wxcard", "js-sha1", "crypto-js", "node:crypto"] {
+        let key = format!("node.verify.{name}");
+        let speedup = match (value(results, &key), base) {
+            (Some(v), Some(b)) if name != "wxcard" => format!("{:.2}×", v / b),
+            _ => String::new(),
+        };
+        let label = if name == "wxcard" {
+            "wxcard (package)".to_string()
+        } else {
+            format!("JavaScript + {name}")
+        };
+        let _ = writeln!(
+            md,
+            "| verify: {label} | {} | {speedup} |",
+            shown(results, &key)
+        );
+    }
+    let _ = writeln!(
+        md,
+        "| verifyCardList, 64 items, per item | {} | |\n| 64 × verifyCardExt, per item | {} | |",
+        shown(results, "node.verify_list_64.per_item"),
+        shown(results, "node.verify_single_64.per_item")
+    );
+    let base = value(results, "node.build.wxcard");
+    for name in ["wxcard", "js-sha1", "crypto-js", "node:crypto"] {
+        let key = format!("node.build.{name}");
+        let speedup = match (value(results, &key), base) {
+            (Some(v), Some(b)) if name != "wxcard" => format!("{:.2}×", v / b),
+            _ => String::new(),
+        };
+        let label = if name == "wxcard" {
+            "wxcard (package)".to_string()
+        } else {
+            format!("JavaScript + {name}")
+        };
+        let _ = writeln!(
+            md,
+            "| buildCardExt: {label} | {} | {speedup} |",
+            shown(results, &key)
+        );
+    }
+    if results.contains_key("node.call.compareVersion") {
+        let _ = writeln!(
+            md,
+            "| the cheapest call through the package (`compareVersion`) | {} | |",
+            shown(results, "node.call.compareVersion")
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn native_section(md: &mut String, results: &Results) {
+    let _ = writeln!(
+        md,
+        "## Native Rust (criterion, one core)\n\n| benchmark | median | rate |\n|---|---|---|"
+    );
+    for (_, ids) in NATIVE {
+        for id in ids.iter() {
+            let key = format!("native.{id}");
+            let rate = value(results, &key).map_or(String::new(), |ns| {
+                if id.contains("list_64") {
+                    format!("{} items", per_second(ns / 64.0))
+                } else {
+                    per_second(ns)
+                }
+            });
+            let _ = writeln!(md, "| `{id}` | {} | {rate} |", shown(results, &key));
+        }
+    }
+    let _ = writeln!(md);
+}
+
+fn load_section(md: &mut String, results: &Results) {
+    let _ = writeln!(
+        md,
+        "## Load time: import + `init()` to the first result\n\nEach run in a fresh Node.js process \
+         (median of {}) or a fresh Chromium page with nothing cached (median of {}).\n\n| | median |\n|---|---|",
+        super::LOAD_RUNS_NODE,
+        super::LOAD_RUNS_BROWSER
+    );
+    for (label, key) in [
+        (
+            "Node.js, `import` (dist/wxcard.node.mjs)",
+            "load.node.import",
+        ),
+        (
+            "Node.js, `require` (dist/wxcard.node.cjs)",
+            "load.node.require",
+        ),
+        (
+            "Node.js, compiling the .wasm alone (`new WebAssembly.Module`)",
+            "load.node.compile",
+        ),
+        (
+            "headless Chromium, `import` + `await init()` (dist/wxcard.js)",
+            "load.browser.import",
+        ),
+    ] {
+        if results.contains_key(key) {
+            let _ = writeln!(md, "| {label} | {} |", shown(results, key));
+        }
+    }
+    let _ = writeln!(md);
+}
+
+fn size_section(md: &mut String, results: &Results, files: &[String], contents: &Composition) {
+    let _ = writeln!(
+        md,
+        "## Size (bytes)\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|"
+    );
+    for file in files {
+        let [raw, gz, br] =
+            sizes_of(results, file).map(|v| v.map_or("?".into(), |v| format!("{v:.0}")));
+        let _ = writeln!(md, "| `pkg/{file}` | {raw} | {gz} | {br} |");
+    }
+    let _ = writeln!(
+        md,
+        "\n| environment | what it loads | bytes |\n|---|---|---:|"
+    );
+    for (env, what, bytes) in environment_totals(results, files) {
+        let _ = writeln!(md, "| {env} | {what} | {bytes:.0} |");
+    }
+    if !contents.owners.is_empty() {
+        let _ = writeln!(
+            md,
+            "\n### What the .wasm is made of\n\nFunction body bytes by owner, from the name section of \
+             wasm-bindgen's output before `wasm-opt` ({} bytes of code, {} bytes of data).\n\n\
+             | owner | code bytes | functions |\n|---|---:|---:|",
+            contents.code, contents.data
+        );
+        for (owner, bytes, count) in contents.owners.iter().take(24) {
+            let _ = writeln!(md, "| `{owner}` | {bytes} | {count} |");
+        }
+        let rest: u64 = contents.owners.iter().skip(24).map(|o| o.1).sum();
+        if rest > 0 {
+            let _ = writeln!(md, "| everything else | {rest} | |");
+        }
+    }
+    let _ = writeln!(md);
+}
+
+/// What bounds the targets that do not hold, from the numbers themselves.
+fn bounds(results: &Results, targets: &[Target], contents: &Composition) -> String {
+    let mut out = String::new();
+    let missed: Vec<&Target> = targets.iter().filter(|t| t.holds == Some(false)).collect();
+    if missed.is_empty() {
+        return "Every measured target holds.\n".to_string();
+    }
+    let _ = writeln!(out, "What bounds the targets that do not hold:\n");
+    let native_with = value(results, "native.verify/verify_card_ext_with_ticket");
+    let wasm_verify = value(results, "node.verify.wxcard");
+    let cheapest = value(results, "node.call.compareVersion");
+    for t in missed {
+        let why = if t.name.starts_with("verifyCardExt") {
+            format!(
+                "- **{}**: the package runs the whole verification (the options bag through the strict \
+                 `toJson`, every client-side rule, the report as a JS object); the JavaScript version \
+                 only parses, sorts and hashes. Natively the same Rust work takes {}; through the \
+                 package {} (the cheapest call through the package, `compareVersion`, costs {}).",
+                t.name,
+                native_with.map_or("?".into(), |v| format!("{} ns", human(v))),
+                wasm_verify.map_or("?".into(), |v| format!("{} ns", human(v))),
+                cheapest.map_or("?".into(), |v| format!("{} ns", human(v))),
+            )
+        } else if t.name.starts_with("verifyCardList") {
+            "- **verifyCardList per item**: the per-item work (parsing, every rule, the report) dominates; \
+             the list form saves only the per-call crossing and option parsing."
+                .to_string()
+        } else if t.name.starts_with(".wasm") || t.name.starts_with("mini-program") {
+            let top: Vec<String> = contents
+                .owners
+                .iter()
+                .take(6)
+                .map(|(o, b, _)| format!("`{o}` {:.1} KB", *b as f64 / 1024.0))
+                .collect();
+            format!(
+                "- **{}**: the one module carries every export (signing, building, verifying, diagnosing, \
+                 card definitions, environment detection, web-view routing); its code is {:.0} KB before \
+                 `wasm-opt`, spread over many owners (largest: {}), plus {:.0} KB of data (messages).",
+                t.name,
+                contents.code as f64 / 1024.0,
+                top.join(", "),
+                contents.data as f64 / 1024.0
+            )
+        } else if t.name.starts_with("import") {
+            format!(
+                "- **import + init() in Node**: the Node entry compiles and instantiates the module \
+                 synchronously when it is imported (compiling alone: {}).",
+                shown(results, "load.node.compile")
+            )
+        } else {
+            format!(
+                "- **{}**: {} per verification natively: parsing the cardExt into a JSON tree and the \
+                 report's messages dominate, not SHA-1 ({} for the signature alone).",
+                t.name,
+                native_with.map_or("?".into(), |v| format!("{} ns", human(v))),
+                shown(results, "native.sign/card_signature")
+            )
+        };
+        let _ = writeln!(out, "{why}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(v: f64, unit: &str) -> Measure {
+        Measure {
+            value: Ok(v),
+            unit: unit.into(),
+        }
+    }
+
+    #[test]
+    fn targets_compare_the_right_way_round() {
+        let mut r = Results::new();
+        r.insert("node.verify.wxcard".into(), ok(1000.0, "ns"));
+        r.insert("node.verify.js-sha1".into(), ok(2000.0, "ns"));
+        r.insert("size.brotli.dist/x_bg.wasm".into(), ok(40000.0, "B"));
+        let lines = target_lines(&r);
+        assert!(
+            lines[0].contains("2.00×") && lines[0].ends_with(": met"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[4].ends_with("NOT met"), "{}", lines[4]);
+        assert!(lines[6].ends_with("not measured"), "{}", lines[6]);
+    }
+
+    #[test]
+    fn mini_program_total_adds_both_files() {
+        let mut r = Results::new();
+        r.insert("size.raw.miniprogram_dist/index.js".into(), ok(100.0, "B"));
+        r.insert(
+            "size.raw.miniprogram_dist/x_bg.wasm.br".into(),
+            ok(50.0, "B"),
+        );
+        assert_eq!(budget_numbers(&r).1, Some(150.0));
+    }
+}
