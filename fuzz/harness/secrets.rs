@@ -33,3 +33,14 @@ pub fn partial_leak(output: &str) -> Option<&'static str> {
         .map(|i| &TICKET[i..i + LEAK_WINDOW])
         .find(|piece| output.contains(piece))
 }
+
+/// Panics if `output` contains the first [`LEAK_WINDOW`] characters of the
+/// ticket: for outputs of calls that were given the ticket, which scrub any
+/// cut copy of it that a message quotes from the input.
+pub fn assert_no_ticket_prefix(what: &str, output: &str) {
+    let prefix = &TICKET[..LEAK_WINDOW];
+    assert!(
+        !output.contains(prefix),
+        "{what} shows part of the ticket: {output}"
+    );
+}
