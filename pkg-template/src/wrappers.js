@@ -115,9 +115,16 @@ export function createWrappers(glue, call) {
     const timeoutMs = o.timeoutMs !== undefined ? o.timeoutMs : h5 ? DEFAULT_TIMEOUT_MS : 0;
     return withDeadline(name, timeoutMs, (onCleanup) => {
       if (!h5) return callWx(wx, name, args, name, false);
+      // After TIMEOUT (or any settlement) a bridge or config that turns up late must not
+      // open WeChat's card sheet for a call the app was already told has failed.
+      let live = true;
+      onCleanup(() => {
+        live = false;
+      });
       return bridgeReady(o.globals, onCleanup)
         .then(() => configReady(wx))
         .then(() => {
+          if (!live) return undefined;
           // `__wxjs_environment` is set only once the bridge is ready (older iOS web-views
           // lack `miniProgram` in the user agent), so ask again before calling.
           const again = api.supportFor(o.globals, o.wx);
@@ -195,7 +202,13 @@ const CHOOSE_KEYS = ['shopId', 'cardType', 'cardId', 'timestamp', 'nonceStr', 's
 
 /** The fields jweixin's chooseCard reads, checked (they come from `chooseCardParams`). */
 function chooseArgs(params) {
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+  let isArray = true;
+  try {
+    isArray = Array.isArray(params);
+  } catch (e) {
+    // a revoked Proxy: refused below like any other non-object
+  }
+  if (params === null || typeof params !== 'object' || isArray) {
     throw new WxCardError('INVALID_TYPE', 'params: expected the object returned by chooseCardParams', { field: 'params' });
   }
   const args = {};

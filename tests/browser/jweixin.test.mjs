@@ -237,6 +237,22 @@ test('no WeixinJSBridge at all: TIMEOUT after options.timeoutMs', async () => {
   await page.close();
 });
 
+test('a bridge or wx.config that turns up after TIMEOUT does not get the stale call', async () => {
+  const late = await openPage({ bridge: 'late' });
+  assert.equal((await callIn(late.page, 'addCard', [LIST], { timeoutMs: 150 })).error?.code, 'TIMEOUT');
+  await late.page.evaluate(() => window.__installBridge());
+  await late.page.waitForTimeout(300);
+  assert.deepEqual(named(await calls(late.page), 'batchAddCard'), []);
+  await late.page.close();
+
+  const unconfigured = await openPage({ config: false });
+  assert.equal((await callIn(unconfigured.page, 'addCard', [LIST], { timeoutMs: 150 })).error?.code, 'TIMEOUT');
+  await unconfigured.page.evaluate((c) => window.wx.config(c), { ...CONFIG, jsApiList: [...CONFIG.jsApiList] });
+  await unconfigured.page.waitForTimeout(300);
+  assert.deepEqual(await invoked(unconfigured.page), ['preVerifyJSAPI']);
+  await unconfigured.page.close();
+});
+
 test('a bridge that never answers: TIMEOUT; a late answer is ignored', async () => {
   const { page } = await openPage({ answers: { batchViewCard: 'never' } });
   const { error } = await callIn(page, 'openCard', [[{ cardId: CARD_ID, code: '110201201245' }]], { timeoutMs: 200 });
