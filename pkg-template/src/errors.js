@@ -54,6 +54,9 @@ export function fromGlue(e) {
 /** Deeper inputs are refused: no payload of WeChat's nests anywhere near this. */
 export const MAX_DEPTH = 64;
 
+/** Longer arrays are refused: a sparse array's `length` alone could otherwise exhaust memory. */
+export const MAX_ITEMS = 100000;
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function childPath(path, key) {
@@ -163,6 +166,7 @@ function read(container, key, name) {
 
 function writeArray(value, path, name, depth, stack, out) {
   const length = read(value, 'length', name);
+  if (!(length <= MAX_ITEMS)) throw new WxCardError('INVALID_VALUE', name + ': more than ' + MAX_ITEMS + ' items', { field: name });
   out.push('[');
   for (let i = 0; i < length; i++) {
     if (i > 0) out.push(',');

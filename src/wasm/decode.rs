@@ -6,8 +6,17 @@
 
 use serde_json::Value;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::error::{Error, Result};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked `Proxy`: caught, so that
+    /// naming the type of a hostile value cannot throw through the module.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> std::result::Result<bool, JsValue>;
+}
 
 /// How a JS value's type is named in messages: "undefined", "a number", …
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -27,7 +36,7 @@ pub fn type_name(value: &JsValue) -> &'static str {
         "a symbol"
     } else if value.is_function() {
         "a function"
-    } else if js_sys::Array::is_array(value) {
+    } else if is_array(value).unwrap_or(false) {
         "an array"
     } else {
         "an object"

@@ -72,6 +72,15 @@ export function hostileValues() {
   const bigCjk = '卡'.repeat((8 * 1024 * 1024) / 3);
   const deepJson = '['.repeat(100_000) + ']'.repeat(100_000);
   const deepObjJson = '{"a":'.repeat(100_000) + '{}' + '}'.repeat(100_000);
+  const sparse = [];
+  sparse.length = 2 ** 32 - 1;
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const throwingGetter = {
+    get cardId() {
+      throw new Error('hostile getter');
+    },
+  };
   const nullProto = Object.create(null);
   nullProto.cardId = CARD_ID;
   cached = [
@@ -98,6 +107,9 @@ export function hostileValues() {
     { name: 'empty object', value: {} },
     { name: 'empty array', value: [] },
     { name: 'array of hostiles', value: [undefined, null, NaN, 10n] },
+    { name: 'sparse array of length 2**32-1', value: sparse },
+    { name: 'revoked Proxy', value: revoked.proxy },
+    { name: 'throwing getter', value: throwingGetter },
     { name: 'empty string', value: '' },
     { name: 'whitespace string', value: ' \t\n' },
     { name: '8 MB string', value: big },
