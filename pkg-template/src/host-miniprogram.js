@@ -16,7 +16,10 @@ function wxApi() {
 }
 
 /**
- * @param {() => boolean} ready
+ * The host of the mini-program entry: a client (tickets need
+ * `allowTicketOnClient`), ready once `init()` resolved, nonce bytes from
+ * `crypto.getRandomValues` when the runtime has it, else from the pool.
+ * @param {() => boolean} ready Whether `init()` has resolved.
  * @returns {import('./api.js').Host & { refill: () => Promise<void> }}
  */
 export function miniProgramHost(ready) {

@@ -2,7 +2,12 @@
 
 import { randomFillSync } from 'node:crypto';
 
-/** @returns {import('./api.js').Host} */
+/**
+ * The host of the Node.js entry: not a client (tickets are allowed), always
+ * ready (the module is instantiated at load), 64 bytes of `node:crypto`
+ * randomness per call that needs a nonce.
+ * @returns {import('./api.js').Host}
+ */
 export function nodeHost() {
   return {
     client: false,

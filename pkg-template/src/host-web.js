@@ -1,7 +1,10 @@
 // The browser host: a client (tickets refused unless allowed); crypto.getRandomValues for nonces.
 
 /**
- * @param {() => boolean} ready
+ * The host of the browser entry: a client (tickets need `allowTicketOnClient`),
+ * ready once `init()` resolved, `crypto.getRandomValues` for nonces
+ * (`undefined` without it, so a missing nonce is `NO_RANDOM_SOURCE`).
+ * @param {() => boolean} ready Whether `init()` has resolved.
  * @returns {import('./api.js').Host}
  */
 export function webHost(ready) {
