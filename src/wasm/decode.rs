@@ -79,11 +79,28 @@ pub fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue> {
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
 
-/// An optional option bag: `null` (the shim's `undefined`) reads as `{}`.
+fn object(value: Value, field: &str) -> Result<Value> {
+    match value {
+        Value::Object(_) => Ok(value),
+        other => Err(Error::InvalidType {
+            field: field.to_owned(),
+            expected: "an object",
+            found: crate::json::type_name(&other),
+        }),
+    }
+}
+
+/// An option bag: a JSON object, or `INVALID_TYPE` naming the parameter.
+pub fn json_object(value: &JsValue, field: &str) -> Result<Value> {
+    object(json(value, field)?, field)
+}
+
+/// An optional option bag: `null` (the shim's `undefined`) reads as `{}`;
+/// anything but an object is `INVALID_TYPE` naming the parameter.
 pub fn json_or_empty(value: &JsValue, field: &str) -> Result<Value> {
     match json(value, field)? {
         Value::Null => Ok(Value::Object(serde_json::Map::new())),
-        other => Ok(other),
+        other => object(other, field),
     }
 }
 

@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::decode::{client, json, json_or_empty, string, to_plain};
+use super::decode::{client, json, json_object, json_or_empty, string, to_plain};
 use super::error::JsResult;
 use super::host::JsHost;
 use crate::diagnose::{DiagnoseOptions, diagnose_card_ext as diagnose};
@@ -47,7 +47,7 @@ pub fn diagnose_card_ext(
     options_json: JsValue,
     is_client: JsValue,
 ) -> JsResult<JsValue> {
-    let options = DiagnoseOptions::from_json(&json(&options_json, "options")?)?;
+    let options = DiagnoseOptions::from_json(&json_object(&options_json, "options")?)?;
     ensure_ticket_allowed(
         client(&is_client),
         options.allow_ticket_on_client,

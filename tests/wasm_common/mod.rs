@@ -311,6 +311,16 @@ fn a_bad_card_ext_is_a_report_and_bad_options_throw() {
         "MISSING_FIELD",
         Some("cardId"),
     );
+    for bad in ["5", "[]", "\"x\""] {
+        let e = verify::verify_card_ext(text(OFFICIAL_CARD_EXT), text(bad), JsValue::FALSE)
+            .unwrap_err();
+        assert_wx_error(&e, "INVALID_TYPE", Some("options"));
+        let e = verify::diagnose_card_ext(text(OFFICIAL_CARD_EXT), text(bad), JsValue::FALSE)
+            .unwrap_err();
+        assert_wx_error(&e, "INVALID_TYPE", Some("options"));
+        let e = verify::verify_card_list(text("[]"), text(bad), JsValue::FALSE).unwrap_err();
+        assert_wx_error(&e, "INVALID_TYPE", Some("options"));
+    }
     let d = verify::diagnose_card_ext(text(OFFICIAL_CARD_EXT), options.clone(), JsValue::FALSE)
         .unwrap();
     assert_eq!(prop(&d, "ok"), JsValue::TRUE);
