@@ -4,6 +4,7 @@
 //
 //   node bench/js/load-child.mjs <entry file> <import|require>
 //   node bench/js/load-child.mjs <.wasm file> compile     (compiling the module alone)
+//   node bench/js/load-child.mjs <.mjs file> baseline     (importing an empty module)
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,13 @@ if (how === 'compile') {
 function report(start, cpu) {
   const used = process.cpuUsage(cpu);
   console.log((performance.now() - start).toFixed(4), ((used.user + used.system) / 1000).toFixed(4));
+}
+
+if (how === 'baseline') {
+  const [start, cpu] = [performance.now(), process.cpuUsage()];
+  await import(pathToFileURL(file).href);
+  report(start, cpu);
+  process.exit(0);
 }
 
 const [start, cpu] = [performance.now(), process.cpuUsage()];

@@ -16,6 +16,7 @@ const entries = [
   ['import', PKG + 'dist/wxcard.node.mjs'],
   ['require', PKG + 'dist/wxcard.node.cjs'],
   ['compile', PKG + 'dist/wxcard_bg.wasm'],
+  ['baseline', fileURLToPath(new URL('empty-module.mjs', import.meta.url))],
 ];
 for (const [how, file] of entries) {
   const [wall, cpu] = [[], []];

@@ -81,7 +81,7 @@ pub fn run(root: &Path, args: &[String]) -> XResult {
         Err(e) => fail_key(&mut results, "load.browser.import", &e.0),
     }
     let files = sizes(root, &mut results)?;
-    let glue_wasm = root.join(format!("target/glue/web/{}_bg.wasm", stem(root)?));
+    let glue_wasm = target_dir(root).join(format!("glue/web/{}_bg.wasm", stem(root)?));
     let contents = composition::read(&glue_wasm).unwrap_or_else(|e| {
         note(&format!("no composition: {e}"));
         composition::Composition::default()
@@ -93,6 +93,11 @@ pub fn run(root: &Path, args: &[String]) -> XResult {
         note(&line);
     }
     Ok(())
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR`, or `target/` at the root.
+fn target_dir(root: &Path) -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir))
 }
 
 /// The crate name as it appears in file names (`wxcard`).
@@ -109,7 +114,7 @@ fn native(root: &Path, results: &mut Results) -> XResult {
         bench.args(["--bench", name]);
     }
     cmd::run(&mut bench)?;
-    let criterion = root.join("target/criterion");
+    let criterion = target_dir(root).join("criterion");
     for (_, ids) in NATIVE {
         for id in ids.iter() {
             let file = criterion.join(id).join("new/estimates.json");

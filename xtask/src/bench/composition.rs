@@ -93,13 +93,12 @@ fn owner(name: &str) -> String {
     if krate.is_empty() {
         return "(other)".to_string();
     }
-    if krate == "wxcard" {
-        if let Some(module) = parts
+    if krate == "wxcard"
+        && let Some(module) = parts
             .next()
             .filter(|m| m.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-        {
-            return format!("wxcard::{module}");
-        }
+    {
+        return format!("wxcard::{module}");
     }
     if !path.contains("::") {
         return "(glue and intrinsics)".to_string();
