@@ -222,7 +222,7 @@ export const EXPORTS = {
   },
   verifyCardList: {
     args: (api) => [[{ cardId: CARD_ID, cardExt: cardExtOf(api) }], { ...consent, apiTicket: TICKET, nowSeconds: NOW }],
-    fields: [[0], [0, 0], [0, 0, 'cardId'], [0, 0, 'cardExt'], [1], [1, 'apiTicket'], [1, 'nowSeconds']],
+    fields: [[0], [0, 0], [0, 0, 'cardId'], [0, 0, 'cardExt'], [1], ...['apiTicket', 'nowSeconds', 'maxAgeSeconds', 'expectOpenid', 'expectCode', 'allowTicketOnClient'].map((k) => [1, k])],
   },
   detectEnvironment: {
     args: () => [{ wx: fakeWx() }],
@@ -241,7 +241,7 @@ export const EXPORTS = {
       { card: { card_type: 'MEMBER_CARD', member_card: { base_info: { title: '会员卡' } } } },
       { custom: { userName: 'gh_86a091e50ad4@app', path: 'pages/index/index', title: '立即使用' } },
     ],
-    fields: [[0], [0, 'card'], [1], [1, 'custom'], [1, 'custom', 'userName'], [1, 'custom', 'path'], [1, 'custom', 'title']],
+    fields: [[0], [0, 'card'], [1], [1, 'custom'], [1, 'center'], [1, 'promotion'], [1, 'activate'], ...['userName', 'path', 'title', 'subTitle'].map((k) => [1, 'custom', k])],
   },
   validateCardDefinition: {
     args: () => [{ card: { card_type: 'MEMBER_CARD', member_card: { base_info: { title: '会员卡' } } } }],
@@ -258,22 +258,22 @@ export const EXPORTS = {
   addCard: {
     async: true,
     args: (api) => [[{ cardId: CARD_ID, cardExt: cardExtOf(api) }], { wx: fakeWx(), timeoutMs: 50 }],
-    fields: [[0], [0, 0], [0, 0, 'cardExt'], [1], [1, 'wx'], [1, 'timeoutMs']],
+    fields: [[0], [0, 0], [0, 0, 'cardId'], [0, 0, 'cardExt'], [1], [1, 'wx'], [1, 'globals'], [1, 'timeoutMs']],
   },
   openCard: {
     async: true,
     args: () => [[{ cardId: CARD_ID, code: '1434008071' }], { wx: fakeWx(), timeoutMs: 50 }],
-    fields: [[0], [0, 0], [0, 0, 'code'], [1], [1, 'wx'], [1, 'timeoutMs']],
+    fields: [[0], [0, 0], [0, 0, 'cardId'], [0, 0, 'code'], [1], [1, 'wx'], [1, 'globals'], [1, 'timeoutMs']],
   },
   chooseCard: {
     async: true,
     args: () => [{ shopId: '1', cardType: 'GROUPON', cardId: CARD_ID, timestamp: NOW, nonceStr: 'a', signType: 'SHA1', cardSign: 'f137ab68b7f8112d20ee528ab6074564e2796250' }, { wx: fakeWx(), timeoutMs: 50 }],
-    fields: [[0], [0, 'cardSign'], [1], [1, 'wx'], [1, 'timeoutMs']],
+    fields: [[0], ...['shopId', 'cardType', 'cardId', 'timestamp', 'nonceStr', 'signType', 'cardSign'].map((k) => [0, k]), [1], [1, 'wx'], [1, 'globals'], [1, 'timeoutMs']],
   },
   navigateToAddCardPage: {
     async: true,
     args: (api) => [[{ cardId: CARD_ID, cardExt: cardExtOf(api) }], { page: '/pages/add-card/index', wx: fakeWx() }],
-    fields: [[0], [0, 0, 'cardExt'], [1], [1, 'page'], [1, 'wx']],
+    fields: [[0], [0, 0, 'cardId'], [0, 0, 'cardExt'], [1], [1, 'page'], [1, 'wx'], [1, 'globals'], [1, 'timeoutMs']],
   },
 };
 
