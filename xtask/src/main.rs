@@ -35,7 +35,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   build   install missing tools, build pkg/ (the npm package) and print its size report
-  test    run every test tier (installs what is missing; the first run takes several minutes)
+  test    run every test tier (installs what is missing; the first run takes several minutes);
+          --from N starts at tier N
   demo    build pkg/, then serve the demo at http://127.0.0.1:$PORT/ (PORT defaults to 8080)
   serve   serve www-demo/ and pkg/ without building
   bench   build pkg/, run every benchmark, write BENCHMARKS.md (--no-build: use the built pkg/)
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
     let root = manifest::root();
     let result: XResult = match args.first().map(String::as_str) {
         Some("build") => build::run(&root),
-        Some("test") => test::run(&root),
+        Some("test") => test::run(&root, args.get(1..).unwrap_or_default()),
         Some("demo") => build::run(&root).and_then(|()| serve::run(&root)),
         Some("serve") => serve::run(&root),
         Some("size") => size::report(&root).and_then(|report| size::check_budget(&report)),

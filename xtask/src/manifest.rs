@@ -14,6 +14,17 @@ pub fn root() -> PathBuf {
     xtask_dir.parent().unwrap_or(xtask_dir).to_path_buf()
 }
 
+/// Cargo's target directory: `$CARGO_TARGET_DIR` if set (relative to the root), else `target/`.
+///
+/// Scratch outputs (the MVP build in `<target>/mvp`, wasm-bindgen glue in `<target>/glue`) live
+/// here too, so a fresh target directory means a truly cold build.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
 /// The `name` and `version` of the root crate's `[package]` table.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Package {
