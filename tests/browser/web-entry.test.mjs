@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, runPage } from './support/chromium.mjs';
@@ -56,6 +56,26 @@ before(async () => {
       '<script type="importmap">{"imports":{"wxcard":"/pkg/dist/wxcard.js"}}</script>',
     ),
     '/relative.html': page("import init, * as wx from './pkg/dist/wxcard.js'; import { runContract } from '/run-contract.mjs'; runContract(init, wx);"),
+    '/elsewhere/module.bin': { body: readFileSync(join(PKG, 'dist', 'wxcard_bg.wasm')), type: 'application/octet-stream' },
+    '/sources.html': page(`
+      const out = {};
+      const url = '/pkg/dist/wxcard.js';
+      const sources = {
+        bytes: async () => ({ wasm: await (await fetch('/pkg/dist/wxcard_bg.wasm')).arrayBuffer() }),
+        module: async () => ({ wasm: await WebAssembly.compile(await (await fetch('/pkg/dist/wxcard_bg.wasm')).arrayBuffer()) }),
+        response: async () => ({ wasm: fetch('/pkg/dist/wxcard_bg.wasm') }),
+        wasmUrl: async () => ({ wasmUrl: '/elsewhere/module.bin' }),
+      };
+      for (const [name, options] of Object.entries(sources)) {
+        try {
+          const wx = await import(url + '?' + name);
+          await wx.default(await options());
+          out[name] = wx.cardSignature(['a', 1]);
+        } catch (e) {
+          out[name] = 'failed: ' + e.message;
+        }
+      }
+      window.__done = out;`),
     '/retry.html': page(`
       import init, * as wx from '/pkg/dist/wxcard.js';
       const out = {};
@@ -97,6 +117,14 @@ test('browser: a failed init() rejects with INIT_FAILED and the next init() succ
   assert.deepEqual(result.first, { name: 'WxCardError', code: 'INIT_FAILED' });
   assert.equal(result.between, 'NOT_INITIALIZED');
   assert.match(result.after, /^[A-Za-z0-9]{16}$/);
+});
+
+test('browser: init() takes the module as bytes, a WebAssembly.Module, a Response or another URL', async () => {
+  const result = await runPage(browser.context, `${server.origin}/sources.html`);
+  // SHA-1 of "1a": the values ['a', 1] sorted in byte order and concatenated.
+  const expected = '9b2c3280ccea0ba408270c45185bfbcd36164237';
+  assert.deepEqual(result, { bytes: expected, module: expected, response: expected, wasmUrl: expected });
+  assert.ok(server.requests.includes('/elsewhere/module.bin'));
 });
 
 test('bundler: a Vite build of a page importing wxcard emits the .wasm and runs', async () => {
