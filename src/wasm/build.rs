@@ -18,15 +18,27 @@ use crate::secret::ensure_ticket_allowed;
 #[wasm_bindgen(js_name = buildCardExt)]
 pub fn build_card_ext(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<String> {
     let input = CardExtInput::from_json(&json(&input, "input")?)?;
-    ensure_ticket_allowed(client(&is_client), input.allow_ticket_on_client, "apiTicket")?;
+    ensure_ticket_allowed(
+        client(&is_client),
+        input.allow_ticket_on_client,
+        "apiTicket",
+    )?;
     Ok(build(&input, &JsHost::new(&random))?)
 }
 
 /// `chooseCardParams(input)`: the signed parameters of `wx.chooseCard`.
 #[wasm_bindgen(js_name = chooseCardParams)]
-pub fn choose_card_params(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<JsValue> {
+pub fn choose_card_params(
+    input: JsValue,
+    is_client: JsValue,
+    random: JsValue,
+) -> JsResult<JsValue> {
     let input = ChooseCardInput::from_json(&json(&input, "input")?)?;
-    ensure_ticket_allowed(client(&is_client), input.allow_ticket_on_client, "apiTicket")?;
+    ensure_ticket_allowed(
+        client(&is_client),
+        input.allow_ticket_on_client,
+        "apiTicket",
+    )?;
     Ok(to_plain(&choose(&input, &JsHost::new(&random))?)?)
 }
 
@@ -34,6 +46,10 @@ pub fn choose_card_params(input: JsValue, is_client: JsValue, random: JsValue) -
 #[wasm_bindgen(js_name = jsapiConfig)]
 pub fn jsapi_config(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<JsValue> {
     let input = JsapiConfigInput::from_json(&json(&input, "input")?)?;
-    ensure_ticket_allowed(client(&is_client), input.allow_ticket_on_client, "jsapiTicket")?;
+    ensure_ticket_allowed(
+        client(&is_client),
+        input.allow_ticket_on_client,
+        "jsapiTicket",
+    )?;
     Ok(to_plain(&config(&input, &JsHost::new(&random))?)?)
 }
