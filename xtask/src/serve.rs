@@ -233,8 +233,9 @@ pub fn content_type(file: &Path) -> &'static str {
 mod tests {
     use super::*;
 
-    fn fixture() -> (Roots, PathBuf) {
-        let dir = std::env::temp_dir().join(format!("wxcard-serve-test-{}", std::process::id()));
+    /// A scratch tree per test (tests run in parallel): `pkg/`, `site/` and a file outside both.
+    fn fixture(test: &str) -> (Roots, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("wxcard-serve-{test}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let roots = Roots {
             pkg: dir.join("pkg"),
@@ -251,7 +252,7 @@ mod tests {
 
     #[test]
     fn routes_pkg_and_site_and_index() {
-        let (roots, dir) = fixture();
+        let (roots, dir) = fixture("routes");
         let site = roots.site.canonicalize().unwrap();
         let pkg = roots.pkg.canonicalize().unwrap();
         assert_eq!(resolve(&roots, "/"), Some(site.join("index.html")));
@@ -268,7 +269,7 @@ mod tests {
 
     #[test]
     fn refuses_traversal() {
-        let (roots, dir) = fixture();
+        let (roots, dir) = fixture("traversal");
         for bad in [
             "/../secret.txt",
             "/pkg/../secret.txt",
