@@ -23,13 +23,19 @@ pub fn verify(data: &[u8]) {
         .and_then(|v| VerifyOptions::from_json(&v).ok())
         .unwrap_or_else(|| VerifyOptions::new(CARD_ID).with_now(1_404_896_700));
     let mut with = options.clone();
-    with.api_ticket.get_or_insert_with(|| Ticket::new(TICKET));
+    // Options may bring a ticket of their own; cut copies of ours are only
+    // scrubbed when the call was given ours.
+    let ours = with
+        .api_ticket
+        .get_or_insert_with(|| Ticket::new(TICKET))
+        .expose()
+        == TICKET;
     let mut without = options;
     without.api_ticket = None;
 
     let checked = verify_card_ext(&card_ext, &with);
     let unchecked = verify_card_ext(&card_ext, &without);
-    check_report(&checked, true);
+    check_report(&checked, ours);
     check_report(&unchecked, false);
     assert!(
         !unchecked.signature_checked,
@@ -59,7 +65,7 @@ pub fn verify(data: &[u8]) {
     if let Ok(reports) = verify_card_list(&list, &with) {
         assert_eq!(reports.len(), 1);
         for r in &reports {
-            check_report(r, true);
+            check_report(r, ours);
         }
     }
 
