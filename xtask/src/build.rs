@@ -69,6 +69,11 @@ pub const GLUE_TARGETS: [(&str, &str); 4] = [
 /// Builds `pkg/` from scratch (installing missing tools first) and prints the size report.
 pub fn run(root: &Path) -> XResult {
     install::ensure_build_tools(root)?;
+    make(root)
+}
+
+/// Builds `pkg/` assuming the tools are installed (see [`install::ensure_build_tools`]).
+pub fn make(root: &Path) -> XResult {
     let crate_name = manifest::package(root)?.name.replace('-', "_");
     let raw = compile_mvp(root, &crate_name)?;
     step("Checking the compiled module's WebAssembly features (MVP + mutable-globals + sign-ext)");

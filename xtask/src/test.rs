@@ -87,7 +87,7 @@ pub fn run(root: &Path, args: &[String]) -> XResult {
             .map(|()| Outcome::Passed)
     })?;
     runner.tier("build pkg/ (MVP wasm, glue, wasm-opt, bundles)", || {
-        build::run(root).map(|()| Outcome::Passed)
+        build::make(root).map(|()| Outcome::Passed)
     })?;
     runner.tier("shipped .wasm: feature check and size budget", || {
         wasm_check::check_file(&root.join("pkg/dist/wxcard_bg.wasm"))?;
