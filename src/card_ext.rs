@@ -163,6 +163,17 @@ impl CardExtScan {
     /// [`MIN_LEAK_CHECK_LEN`] characters, so short test tickets do not match
     /// ordinary values by chance).
     pub fn read(text: &str, field: &str, ticket: Option<&Ticket>) -> CardExtScan {
+        Self::read_with(text, field, ticket, &mut String::new())
+    }
+
+    /// [`CardExtScan::read`] with a caller-owned buffer for field paths, so
+    /// that checking many cardExts allocates no path for a field without problems.
+    pub fn read_with(
+        text: &str,
+        field: &str,
+        ticket: Option<&Ticket>,
+        path: &mut String,
+    ) -> CardExtScan {
         let mut scan = CardExtScan::default();
         let value = match parse_object(text, field) {
             Ok(v) => v,
@@ -175,13 +186,13 @@ impl CardExtScan {
             return scan;
         };
         scan.check_keys(map, field);
-        if let Some(at) = ticket.and_then(|t| ticket_location(text, map, field, t)) {
+        if let Some(at) = ticket.and_then(|t| ticket_location(map, field, t)) {
             let already = scan.errors.iter().any(|e| e.field() == Some(at.as_str()));
             if !already {
                 scan.errors.push(Error::TicketLeaked { field: at });
             }
         }
-        scan.read_fields(map, field);
+        scan.read_fields(map, field, path);
         scan
     }
 
@@ -221,6 +232,9 @@ impl CardExtScan {
     /// mistake), then misnamed keys, then unknown ones.
     fn check_keys(&mut self, map: &Map<String, Value>, field: &str) {
         for key in map.keys() {
+            if KNOWN_KEYS.contains(&key.as_str()) {
+                continue;
+            }
             match secret_key(key) {
                 Some(SecretKind::Ticket) => self.errors.push(Error::TicketLeaked {
                     field: key_path(field, key),
@@ -232,7 +246,7 @@ impl CardExtScan {
             }
         }
         for (key, value) in map {
-            if secret_key(key).is_some() || KNOWN_KEYS.contains(&key.as_str()) {
+            if KNOWN_KEYS.contains(&key.as_str()) || secret_key(key).is_some() {
                 continue;
             }
             if key == "card_id" {
@@ -269,11 +283,10 @@ impl CardExtScan {
         }
     }
 
-    fn read_fields(&mut self, map: &Map<String, Value>, field: &str) {
-        let path = |key: &str| join(field, key);
+    fn read_fields(&mut self, map: &Map<String, Value>, field: &str, path: &mut String) {
         match map.get("timestamp").filter(|v| !v.is_null()) {
-            None => self.errors.push(Error::missing(path("timestamp"))),
-            Some(v) => match read_timestamp(v, &path("timestamp")) {
+            None => self.errors.push(Error::missing(join(field, "timestamp"))),
+            Some(v) => match read_timestamp(v, at(path, field, "timestamp")) {
                 Ok(t) => {
                     self.timestamp = Some(t);
                     self.timestamp_is_number = v.is_number();
@@ -281,53 +294,41 @@ impl CardExtScan {
                 Err(e) => self.errors.push(e),
             },
         }
-        match map.get("signature").filter(|v| !v.is_null()) {
-            None => self.errors.push(Error::missing(path("signature"))),
-            Some(Value::String(s)) if sign::is_signature(s) => {
-                if s.bytes().any(|b| b.is_ascii_uppercase()) {
-                    self.warnings.push(Problem::warning(
-                        "UPPERCASE_SIGNATURE",
-                        Some(path("signature")),
-                        format!(
-                            "{}: upper-case hex; every reference signer emits lower case and WeChat's acceptance of upper case is unconfirmed",
-                            path("signature")
-                        ),
-                    ));
-                }
-                self.signature = Some(s.clone());
-            }
-            Some(Value::String(s)) if s.is_empty() => {
-                self.errors.push(Error::missing(path("signature")));
-            }
-            Some(Value::String(_)) => self.errors.push(Error::MalformedSignature {
-                field: path("signature"),
-            }),
-            Some(other) => self.errors.push(Error::InvalidType {
-                field: path("signature"),
-                expected: "a string of 40 hex digits",
-                found: json::type_name(other),
-            }),
-        }
-        self.nonce_str = self.signed_text(map, field, "nonce_str", rules::check_nonce);
-        if self.nonce_str.is_none() && self.errors_at(&path("nonce_str")) == 0 {
+        self.read_signature(map, field);
+        self.nonce_str = self.signed_text(
+            map,
+            at(path, field, "nonce_str"),
+            "nonce_str",
+            rules::check_nonce,
+        );
+        if self.nonce_str.is_none() && !self.has_error_at(at(path, field, "nonce_str")) {
             self.warnings.push(Problem::warning(
                 "MISSING_NONCE",
-                Some(path("nonce_str")),
+                Some(path.clone()),
                 format!(
-                    "{}: absent; WeChat recommends a fresh random nonce_str so that two cardExts with the same timestamp differ",
-                    path("nonce_str")
+                    "{path}: absent; WeChat recommends a fresh random nonce_str so that two cardExts with the same timestamp differ"
                 ),
             ));
         }
-        self.code = self.signed_text(map, field, "code", rules::check_code);
-        self.openid = self.signed_text(map, field, "openid", rules::check_openid);
+        self.code = self.signed_text(map, at(path, field, "code"), "code", rules::check_code);
+        self.openid = self.signed_text(
+            map,
+            at(path, field, "openid"),
+            "openid",
+            rules::check_openid,
+        );
         if let Some(v) = map.get("fixed_begintimestamp").filter(|v| !v.is_null()) {
-            match read_timestamp(v, &path("fixed_begintimestamp")) {
+            match read_timestamp(v, at(path, field, "fixed_begintimestamp")) {
                 Ok(t) => self.fixed_begintimestamp = Some(t),
                 Err(e) => self.errors.push(e),
             }
         }
-        self.outer_str = self.signed_text(map, field, "outer_str", |_, _| Ok(()));
+        self.outer_str = self.signed_text(
+            map,
+            at(path, field, "outer_str"),
+            "outer_str",
+            |_, _| Ok(()),
+        );
         self.balance = self.legacy_number(map, field, "balance");
         self.outer_id = self.legacy_number(map, field, "outer_id");
         if let Some(v) = map.get("card_id") {
@@ -335,30 +336,55 @@ impl CardExtScan {
         }
     }
 
-    fn errors_at(&self, path: &str) -> usize {
-        self.errors
-            .iter()
-            .filter(|e| e.field() == Some(path))
-            .count()
+    fn read_signature(&mut self, map: &Map<String, Value>, field: &str) {
+        let path = || join(field, "signature");
+        match map.get("signature").filter(|v| !v.is_null()) {
+            None => self.errors.push(Error::missing(path())),
+            Some(Value::String(s)) if sign::is_signature(s) => {
+                if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                    self.warnings.push(Problem::warning(
+                        "UPPERCASE_SIGNATURE",
+                        Some(path()),
+                        format!(
+                            "{}: upper-case hex; every reference signer emits lower case and WeChat's acceptance of upper case is unconfirmed",
+                            path()
+                        ),
+                    ));
+                }
+                self.signature = Some(s.clone());
+            }
+            Some(Value::String(s)) if s.is_empty() => self.errors.push(Error::missing(path())),
+            Some(Value::String(_)) => self
+                .errors
+                .push(Error::MalformedSignature { field: path() }),
+            Some(other) => self.errors.push(Error::InvalidType {
+                field: path(),
+                expected: "a string of 40 hex digits",
+                found: json::type_name(other),
+            }),
+        }
     }
 
-    /// A string or integer field (`code`, `openid`, `nonce_str`, `outer_str`),
-    /// checked with `check` when non-empty.
+    fn has_error_at(&self, path: &str) -> bool {
+        self.errors.iter().any(|e| e.field() == Some(path))
+    }
+
+    /// A string or integer field (`code`, `openid`, `nonce_str`, `outer_str`)
+    /// at `path`, checked with `check` when non-empty.
     fn signed_text(
         &mut self,
         map: &Map<String, Value>,
-        field: &str,
+        path: &str,
         key: &str,
         check: fn(&str, &str) -> Result<()>,
     ) -> Option<String> {
-        let path = join(field, key);
         let text = match map.get(key)? {
             Value::Null => return None,
             Value::String(s) => s.clone(),
             Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
             other => {
                 self.errors.push(Error::InvalidType {
-                    field: path,
+                    field: path.to_owned(),
                     expected: "a string or an integer",
                     found: number_kind(other),
                 });
@@ -370,7 +396,7 @@ impl CardExtScan {
         }
         // NOTE: a value that breaks a rule is still kept: it is what was sent,
         // so it is what the signature covers.
-        if let Err(e) = check(&text, &path) {
+        if let Err(e) = check(&text, path) {
             self.errors.push(e);
         }
         Some(text)
@@ -384,8 +410,8 @@ impl CardExtScan {
         field: &str,
         key: &str,
     ) -> Option<String> {
-        let path = join(field, key);
         let value = map.get(key).filter(|v| !v.is_null())?;
+        let path = join(field, key);
         self.warnings.push(Problem::warning(
             "LEGACY_FIELD",
             Some(path.clone()),
@@ -413,6 +439,17 @@ impl CardExtScan {
         }
         text
     }
+}
+
+/// Writes `field.key` into the reused `buf` and returns it.
+fn at<'b>(buf: &'b mut String, field: &str, key: &str) -> &'b str {
+    buf.clear();
+    if !field.is_empty() {
+        buf.push_str(field);
+        buf.push('.');
+    }
+    buf.push_str(key);
+    buf
 }
 
 /// The longest key quoted in a field path: longer keys are cut, which keeps
@@ -543,33 +580,26 @@ fn misnamed(key: &str) -> Option<&'static str> {
 }
 
 /// Where the ticket's value appears: the path of the top-level key whose name
-/// or value (at any depth, `\u` escapes decoded) contains it, else `field`
-/// when only the raw text does. Walks with an explicit stack.
-fn ticket_location(
-    text: &str,
-    map: &Map<String, Value>,
-    field: &str,
-    ticket: &Ticket,
-) -> Option<String> {
+/// or value (at any depth, `\u` escapes decoded, numbers as written) contains it.
+fn ticket_location(map: &Map<String, Value>, field: &str, ticket: &Ticket) -> Option<String> {
     let secret = ticket.expose();
     if secret.chars().count() < MIN_LEAK_CHECK_LEN {
         return None;
     }
-    let found = map
-        .iter()
-        .find(|(k, v)| k.contains(secret) || value_contains(v, secret));
-    match found {
-        Some((key, _)) => Some(key_path(field, key)),
-        None => text.contains(secret).then(|| field.to_owned()),
-    }
+    map.iter()
+        .find(|(k, v)| k.contains(secret) || value_contains(v, secret))
+        .map(|(key, _)| key_path(field, key))
 }
 
-/// Whether any string or key inside `value` contains `secret`.
+/// Whether any string, number or key inside `value` contains `secret`.
+/// Nested values are walked with an explicit stack, never by recursion.
 fn value_contains(value: &Value, secret: &str) -> bool {
-    let mut stack = vec![value];
-    while let Some(v) = stack.pop() {
+    let mut stack = Vec::new();
+    let mut next = Some(value);
+    while let Some(v) = next {
         match v {
             Value::String(s) if s.contains(secret) => return true,
+            Value::Number(n) if n.to_string().contains(secret) => return true,
             Value::Array(items) => stack.extend(items),
             Value::Object(map) => {
                 for (k, v) in map {
@@ -581,6 +611,7 @@ fn value_contains(value: &Value, secret: &str) -> bool {
             }
             _ => {}
         }
+        next = stack.pop();
     }
     false
 }
