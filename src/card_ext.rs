@@ -35,6 +35,11 @@ pub const KNOWN_KEYS: [&str; 9] = [
 /// so a huge cardExt cannot make diagnosis slow.
 pub const MAX_OTHER_VALUES: usize = 16;
 
+/// The most `UNKNOWN_KEY` warnings for one cardExt, one per key; the keys
+/// beyond are counted in one more warning, so a hostile cardExt cannot make a
+/// huge report.
+pub const MAX_UNKNOWN_KEY_WARNINGS: usize = 16;
+
 /// A valid cardExt, as read by [`CardExt::parse`].
 ///
 /// Optional fields that are absent, `null` or `""` are `None` (an empty value
@@ -245,6 +250,7 @@ impl CardExtScan {
                 None => {}
             }
         }
+        let (mut unknown, mut unreported) = (0, 0);
         for (key, value) in map {
             if KNOWN_KEYS.contains(&key.as_str()) || secret_key(key).is_some() {
                 continue;
@@ -266,20 +272,31 @@ impl CardExtScan {
                     found: json::truncate(key, 32),
                     expected,
                 }),
-                None => self.warnings.push(Problem::warning(
-                    "UNKNOWN_KEY",
-                    Some(key_path(field, key)),
-                    format!(
-                        "{}: not a cardExt field; WeChat ignores it",
-                        key_path(field, key)
-                    ),
-                )),
+                None if unknown < MAX_UNKNOWN_KEY_WARNINGS => {
+                    unknown += 1;
+                    self.warnings.push(Problem::warning(
+                        "UNKNOWN_KEY",
+                        Some(key_path(field, key)),
+                        format!(
+                            "{}: not a cardExt field; WeChat ignores it",
+                            key_path(field, key)
+                        ),
+                    ));
+                }
+                None => unreported += 1,
             }
             if self.other_values.len() < MAX_OTHER_VALUES {
                 if let Some(text) = scalar_text(value) {
                     self.other_values.push((key.clone(), text));
                 }
             }
+        }
+        if unreported > 0 {
+            self.warnings.push(Problem::warning(
+                "UNKNOWN_KEY",
+                Some(field.to_owned()),
+                format!("{field}: {unreported} more keys that are not cardExt fields"),
+            ));
         }
     }
 

@@ -863,3 +863,22 @@ fn every_problem_code_has_a_trigger() {
     // And none of them on a correct cardExt.
     assert!(verify(&good, &options()).problems.is_empty());
 }
+
+#[test]
+fn many_unknown_keys_make_a_bounded_report() {
+    let mut map = base();
+    for i in 0..1000 {
+        map.insert(format!("extra{i:04}"), json!(i));
+    }
+    let report = verify(&signed(Value::Object(map)), &options());
+    assert!(report.ok, "{report:?}");
+    let unknown: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == "UNKNOWN_KEY")
+        .collect();
+    assert_eq!(unknown.len(), 17);
+    let summary = unknown.last().unwrap();
+    assert_eq!(summary.field.as_deref(), Some("cardExt"));
+    assert!(summary.message.contains("984 more keys"), "{summary:?}");
+}
