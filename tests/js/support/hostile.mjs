@@ -27,9 +27,9 @@ const NOW = 1404896688;
 const SHIM_CODES = ['NOT_INITIALIZED', 'INIT_FAILED', 'INTERNAL', 'CANCELLED', 'PERMISSION_DENIED', 'UNSUPPORTED', 'TIMEOUT', 'WX_FAIL'];
 
 /**
- * The documented error codes: every `=> "CODE"` arm of `Error::code()` in
- * `src/error.rs` plus the shim's own codes. When the README has an error-code
- * list, a test checks each of these appears there too.
+ * The error codes a call may throw: every `=> "CODE"` arm of `Error::code()`
+ * in `src/error.rs` plus the shim's own codes. hostile-inputs.test.mjs checks
+ * that the README lists each of them.
  */
 export function documentedCodes() {
   const source = readFileSync(`${ROOT}src/error.rs`, 'utf8');
