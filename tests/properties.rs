@@ -295,3 +295,43 @@ proptest! {
         prop_assert!(!d.message.contains(&input.ticket));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Arbitrary text, and valid cardExts with one character inserted: no
+    /// panic, `ok` false exactly when some problem is an error, the strict
+    /// reader fails with the lenient reader's first error, and the ticket is
+    /// never quoted.
+    #[test]
+    fn any_text_gives_a_consistent_report(
+        input in input(),
+        noise in "\\PC{0,40}",
+        at in any::<usize>(),
+        mutate in any::<bool>(),
+    ) {
+        let text = if mutate {
+            let valid = input.correct();
+            let mut cut = at % (valid.len() + 1);
+            while !valid.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}{}{}", &valid[..cut], noise, &valid[cut..])
+        } else {
+            noise
+        };
+        let report = verify_card_ext(&text, &input.options());
+        prop_assert_eq!(report.ok, !report.problems.iter().any(|p| p.severity == wxcard::Severity::Error));
+        let scan = wxcard::card_ext::CardExtScan::read(&text, "cardExt", None);
+        match wxcard::CardExt::parse(&text, "cardExt") {
+            Ok(_) => prop_assert!(scan.errors.is_empty()),
+            Err(e) => prop_assert_eq!(Some(&e), scan.errors.first()),
+        }
+        let d = diagnose_card_ext(&text, &input.card, &Ticket::new(input.ticket.clone()));
+        let probe = &input.ticket[..12];
+        for p in &report.problems {
+            prop_assert!(!p.message.contains(probe) && !p.field.as_deref().unwrap_or("").contains(probe));
+        }
+        prop_assert!(!d.message.contains(probe));
+    }
+}
