@@ -37,18 +37,22 @@ function timeBatch(fn, iterations) {
 }
 
 /**
- * Times every candidate: a warm-up, a batch size giving about `batchMs` of
- * CPU time per batch, then `rounds` interleaved rounds. Returns
+ * Times every candidate: a warm-up of `warmUpMs`, a batch size giving about
+ * `batchMs` of CPU time per batch, then `rounds` interleaved rounds. Returns
  * `{ name: { cpu, wall } }`, medians in nanoseconds per call.
  *
  * @param {Record<string, () => unknown>} candidates
  * @param {{ rounds?: number, batchMs?: number }} [options]
  */
-export function compare(candidates, { rounds = 31, batchMs = 20 } = {}) {
+export function compare(candidates, { rounds = 31, batchMs = 20, warmUpMs = 1000 } = {}) {
   const names = Object.keys(candidates);
   const iterations = {};
   for (const name of names) {
     const fn = candidates[name];
+    // Warm-up: V8 runs WebAssembly (and JavaScript) in a baseline tier first and
+    // optimises hot functions in the background; measure the steady state.
+    const until = performance.now() + warmUpMs;
+    while (performance.now() < until) timeBatch(fn, 64);
     let n = 16;
     timeBatch(fn, n);
     while (n < 1 << 24) {
