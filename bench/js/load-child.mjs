@@ -5,6 +5,7 @@
 //   node bench/js/load-child.mjs <entry file> <import|require>
 //   node bench/js/load-child.mjs <.wasm file> compile     (compiling the module alone)
 //   node bench/js/load-child.mjs <.mjs file> baseline     (importing an empty module)
+//   node bench/js/load-child.mjs node:crypto builtin      (importing a Node.js built-in module)
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,9 +26,9 @@ function report(start, cpu) {
   console.log((performance.now() - start).toFixed(4), ((used.user + used.system) / 1000).toFixed(4));
 }
 
-if (how === 'baseline') {
+if (how === 'baseline' || how === 'builtin') {
   const [start, cpu] = [performance.now(), process.cpuUsage()];
-  await import(pathToFileURL(file).href);
+  await import(how === 'builtin' ? file : pathToFileURL(file).href);
   report(start, cpu);
   process.exit(0);
 }
