@@ -202,26 +202,28 @@ fn environment_totals(results: &Results, files: &[String]) -> Vec<(String, Strin
             .and_then(|f| sizes_of(results, f)[kind])
             .unwrap_or(0.0)
     };
+    let name = |i: usize| files.get(i).map_or("?", String::as_str);
+    let both = |a: usize, b: usize| format!("`{}` + `{}`", name(a), name(b));
     // Index into `files`: 0 wasm, 1 web js, 2 node mjs, 3 node cjs, 4 mini-program js, 5 wasm.br.
     vec![
         (
             "mini-program (shipped as is)".into(),
-            "index.js + wxcard_bg.wasm.br".into(),
+            both(4, 5),
             get(4, 0) + get(5, 0),
         ),
         (
             "browser, served with brotli".into(),
-            "dist/wxcard.js + dist/wxcard_bg.wasm".into(),
+            both(1, 0),
             get(1, 2) + get(0, 2),
         ),
         (
             "browser, served with gzip".into(),
-            "dist/wxcard.js + dist/wxcard_bg.wasm".into(),
+            both(1, 0),
             get(1, 1) + get(0, 1),
         ),
         (
             "Node.js (read from disk)".into(),
-            "dist/wxcard.node.mjs + dist/wxcard_bg.wasm".into(),
+            both(2, 0),
             get(2, 0) + get(0, 0),
         ),
     ]
@@ -622,6 +624,63 @@ mod tests {
         );
         assert!(lines[4].ends_with("NOT met"), "{}", lines[4]);
         assert!(lines[6].ends_with("not measured"), "{}", lines[6]);
+    }
+
+    #[test]
+    fn the_page_shows_failures_and_every_environment() {
+        let machine = Machine {
+            cpu: "cpu".into(),
+            cores: "2".into(),
+            load: "0.5".into(),
+            versions: vec![("node", "v20".into())],
+            profile: "opt-level = 3".into(),
+        };
+        let mut r = Results::new();
+        r.insert(
+            "load.node.require".into(),
+            Measure {
+                value: Err("TypeError: no glue".into()),
+                unit: String::new(),
+            },
+        );
+        let files: Vec<String> = [
+            "dist/x_bg.wasm",
+            "dist/x.js",
+            "dist/x.node.mjs",
+            "dist/x.node.cjs",
+            "miniprogram_dist/index.js",
+            "miniprogram_dist/x_bg.wasm.br",
+        ]
+        .map(String::from)
+        .to_vec();
+        for (i, file) in files.iter().enumerate() {
+            for (kind, v) in [
+                ("raw", 1_000_000.0),
+                ("gzip", 100_000.0),
+                ("brotli", 40_000.0),
+            ] {
+                r.insert(format!("size.{kind}.{file}"), ok(v * (i + 1) as f64, "B"));
+            }
+        }
+        let page = render(&machine, &r, &files, &Composition::default());
+        assert!(page.contains("not measured (TypeError: no glue)"), "{page}");
+        // mini-program: index.js raw (5 MB) + .wasm.br raw (6 MB)
+        assert!(
+            page.contains(
+                "| `miniprogram_dist/index.js` + `miniprogram_dist/x_bg.wasm.br` | 11000000 |"
+            ),
+            "{page}"
+        );
+        // browser with brotli: wxcard.js (80 KB) + .wasm (40 KB)
+        assert!(
+            page.contains("| `dist/x.js` + `dist/x_bg.wasm` | 120000 |"),
+            "{page}"
+        );
+        assert_eq!(
+            page.matches("| **no** |").count(),
+            2,
+            "both size targets fail: {page}"
+        );
     }
 
     #[test]
