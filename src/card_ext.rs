@@ -192,7 +192,10 @@ impl CardExtScan {
         };
         scan.check_keys(map, field);
         if let Some(at) = ticket.and_then(|t| ticket_location(map, field, t)) {
-            let already = scan.errors.iter().any(|e| e.field() == Some(at.as_str()));
+            let already = scan.errors.iter().any(|e| {
+                e.field() == Some(at.as_str())
+                    && matches!(e, Error::TicketLeaked { .. } | Error::SecretLeaked { .. })
+            });
             if !already {
                 scan.errors.push(Error::TicketLeaked { field: at });
             }
