@@ -79,3 +79,14 @@ fn ticket_in_unparseable_card_ext_is_named() {
     let codes: Vec<_> = scan.errors.iter().map(|e| e.code()).collect();
     assert!(codes.contains(&"TICKET_LEAKED"), "{codes:?}");
 }
+
+/// Found by `card_ext`: a ticket under a misnamed key (`nonce_`) was reported
+/// only as CAMEL_CASE_KEY, because any error at the key suppressed the leak.
+#[test]
+fn ticket_under_a_misnamed_key_is_a_leak() {
+    let text = read_kept("card_ext", "ticket-under-misnamed-key");
+    let scan = CardExtScan::read(&text, "cardExt", Some(&Ticket::new(TICKET)));
+    let codes: Vec<_> = scan.errors.iter().map(|e| e.code()).collect();
+    assert!(codes.contains(&"CAMEL_CASE_KEY"), "{codes:?}");
+    assert!(codes.contains(&"TICKET_LEAKED"), "{codes:?}");
+}
