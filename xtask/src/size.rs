@@ -14,6 +14,9 @@ use crate::{fail, manifest, package};
 /// The achieved size plus a little headroom, so that growth fails the build. It is above
 /// [`WASM_BROTLI_TARGET`]: the target is not met (BENCHMARKS.md says what bounds it).
 pub const WASM_BROTLI_BUDGET: u64 = 116 * 1024;
+/// The packaging requirement for the brotli `.wasm` (reported on every run; not met today, so
+/// the enforced budget above is a regression ratchet rather than this requirement).
+pub const WASM_BROTLI_REQUIRED: u64 = 40 * 1024;
 /// Target (reported, not enforced) for the brotli `.wasm`.
 pub const WASM_BROTLI_TARGET: u64 = 32 * 1024;
 /// Target (reported, not enforced) for everything the mini-program loads: loader + `.wasm.br`.
@@ -79,8 +82,14 @@ pub fn report(root: &Path) -> XResult<Report> {
     let miniprogram_total =
         by_name(&files[4]).map_or(0, |r| r.raw) + by_name(&files[5]).map_or(0, |r| r.raw);
     note(&format!(
-        ".wasm brotli: {wasm_brotli} (budget {WASM_BROTLI_BUDGET}, target {WASM_BROTLI_TARGET})"
+        ".wasm brotli: {wasm_brotli} (enforced budget {WASM_BROTLI_BUDGET}, target {WASM_BROTLI_TARGET})"
     ));
+    if wasm_brotli > WASM_BROTLI_REQUIRED {
+        note(&format!(
+            "NOT MET: the {WASM_BROTLI_REQUIRED}-byte requirement for the brotli .wasm (over by {})",
+            wasm_brotli - WASM_BROTLI_REQUIRED
+        ));
+    }
     note(&format!(
         "mini-program loads {miniprogram_total} (index.js + .wasm.br; target {MINIPROGRAM_TARGET})"
     ));
