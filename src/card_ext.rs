@@ -190,7 +190,9 @@ impl CardExtScan {
         let Value::Object(map) = &value else {
             return scan;
         };
-        scan.check_keys(map, field);
+        // Leaked secrets first (worse than any naming mistake), then the
+        // other keys, then the fields one by one.
+        scan.secret_keys(map, field);
         if let Some(at) = ticket.and_then(|t| ticket_location(map, field, t)) {
             let already = scan.errors.iter().any(|e| {
                 e.field() == Some(at.as_str())
@@ -200,6 +202,7 @@ impl CardExtScan {
                 scan.errors.push(Error::TicketLeaked { field: at });
             }
         }
+        scan.other_keys(map, field);
         scan.read_fields(map, field, path);
         scan
     }
@@ -236,9 +239,8 @@ impl CardExtScan {
             .chain(self.warnings.iter().cloned())
     }
 
-    /// Secret-named keys first (a leaked secret is worse than a naming
-    /// mistake), then misnamed keys, then unknown ones.
-    fn check_keys(&mut self, map: &Map<String, Value>, field: &str) {
+    /// Keys named like a secret.
+    fn secret_keys(&mut self, map: &Map<String, Value>, field: &str) {
         for key in map.keys() {
             if KNOWN_KEYS.contains(&key.as_str()) {
                 continue;
@@ -253,6 +255,10 @@ impl CardExtScan {
                 None => {}
             }
         }
+    }
+
+    /// Misnamed keys (errors), `card_id` and unknown keys (warnings).
+    fn other_keys(&mut self, map: &Map<String, Value>, field: &str) {
         let (mut unknown, mut unreported) = (0, 0);
         for (key, value) in map {
             if KNOWN_KEYS.contains(&key.as_str()) || secret_key(key).is_some() {

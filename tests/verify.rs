@@ -882,3 +882,23 @@ fn many_unknown_keys_make_a_bounded_report() {
     assert_eq!(summary.field.as_deref(), Some("cardExt"));
     assert!(summary.message.contains("984 more keys"), "{summary:?}");
 }
+
+#[test]
+fn a_leaked_ticket_value_comes_before_naming_mistakes() {
+    let report = verify(&with("nonceStr", json!(TICKET)), &options());
+    let errors: Vec<_> = report
+        .problems
+        .iter()
+        .map(|p| (p.code, p.field.as_deref()))
+        .collect();
+    assert_eq!(
+        errors[0],
+        ("TICKET_LEAKED", Some("cardExt.nonceStr")),
+        "{report:?}"
+    );
+    assert_eq!(
+        errors[1],
+        ("CAMEL_CASE_KEY", Some("cardExt.nonceStr")),
+        "{report:?}"
+    );
+}
