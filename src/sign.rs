@@ -27,14 +27,78 @@ pub const SIGNATURE_LEN: usize = 40;
 /// assert_eq!(sig, "f137ab68b7f8112d20ee528ab6074564e2796250");
 /// ```
 pub fn card_signature<S: AsRef<str>>(values: &[S]) -> String {
-    let mut sorted: Vec<&str> = values
-        .iter()
-        .map(AsRef::as_ref)
-        .filter(|v| !v.is_empty())
-        .collect();
-    sorted.sort_unstable();
-    sha1_hex(sorted.iter().map(|v| v.as_bytes()))
+    signature_of(values.iter().map(AsRef::as_ref).collect())
 }
+
+/// [`card_signature`] after the values are borrowed: one copy for every `S`.
+fn signature_of(mut values: Vec<&str>) -> String {
+    values.retain(|v| !v.is_empty());
+    sort_values(&mut values);
+    sha1_hex(values.iter().map(|v| v.as_bytes()))
+}
+
+/// Sorts `values` in byte order (case-sensitive, not locale-aware), as the
+/// card signature does.
+pub(crate) fn sort_values(values: &mut [&str]) {
+    sort_values_by(values, &byte_order_less);
+}
+
+/// `a < b` in byte order; comparing the first bytes before the full
+/// comparison saves a `memcmp` call for almost every pair of values.
+fn byte_order_less(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    match (x.first(), y.first()) {
+        (Some(p), Some(q)) if p != q => p < q,
+        _ => x < y,
+    }
+}
+
+/// Sorts `values` so that no `b` precedes an `a` with `less(a, b)`; stable.
+///
+/// The one sort routine of the crate: not generic, so the `.wasm` carries a
+/// single copy instead of one per element type and comparison (each of
+/// those cost kilobytes). Insertion sort for the handful of values a
+/// signature has; a merge sort beyond that, so long inputs stay `n log n`.
+pub(crate) fn sort_values_by(values: &mut [&str], less: &dyn Fn(&str, &str) -> bool) {
+    if values.len() <= INSERTION_SORT_MAX {
+        for i in 1..values.len() {
+            let mut j = i;
+            while let (Some(&a), Some(&b)) = (values.get(j.wrapping_sub(1)), values.get(j)) {
+                if !less(b, a) {
+                    break;
+                }
+                values.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mid = values.len() / 2;
+    let (left, right) = values.split_at_mut(mid);
+    sort_values_by(left, less);
+    sort_values_by(right, less);
+    let mut merged: Vec<&str> = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (
+        left.iter().copied().peekable(),
+        right.iter().copied().peekable(),
+    );
+    while let (Some(&a), Some(&b)) = (l.peek(), r.peek()) {
+        // Take from the right half only when strictly less: equal values keep their order.
+        if less(b, a) {
+            merged.push(b);
+            r.next();
+        } else {
+            merged.push(a);
+            l.next();
+        }
+    }
+    merged.extend(l);
+    merged.extend(r);
+    values.copy_from_slice(&merged);
+}
+
+/// Up to this many values are sorted by insertion.
+const INSERTION_SORT_MAX: usize = 16;
 
 /// SHA-1 over the concatenation of `parts`, as 40 lowercase hex digits.
 pub fn sha1_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
@@ -86,6 +150,32 @@ mod tests {
     #[test]
     fn empty_values_are_dropped() {
         assert_eq!(card_signature(&["b", "", "a"]), card_signature(&["a", "b"]));
+    }
+
+    #[test]
+    fn sort_matches_the_standard_sort_at_every_length() {
+        // Lengths on both sides of the insertion-sort limit, with duplicates.
+        for len in 0..70usize {
+            let owned: Vec<String> = (0..len).map(|i| format!("{}", (i * 7919) % 23)).collect();
+            let mut ours: Vec<&str> = owned.iter().map(String::as_str).collect();
+            let mut expected = ours.clone();
+            sort_values(&mut ours);
+            expected.sort();
+            assert_eq!(ours, expected, "len {len}");
+        }
+    }
+
+    #[test]
+    fn sort_by_is_stable() {
+        let owned: Vec<String> = (0..40)
+            .map(|i| format!("{}{}", ["a", "A"][i % 2], i % 5))
+            .collect();
+        let mut ours: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let mut expected = ours.clone();
+        let fold = |a: &str, b: &str| a.to_ascii_lowercase() < b.to_ascii_lowercase();
+        sort_values_by(&mut ours, &fold);
+        expected.sort_by_key(|s| s.to_ascii_lowercase());
+        assert_eq!(ours, expected);
     }
 
     #[test]

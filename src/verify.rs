@@ -22,7 +22,7 @@ use crate::rules;
 use crate::secret::Ticket;
 
 mod fast;
-use crate::sign::{sha1_hex, signatures_match};
+use crate::sign::{sha1_hex, signatures_match, sort_values};
 
 /// How far ahead of "now" a timestamp may be before `TIMESTAMP_IN_FUTURE`:
 /// five minutes of clock difference between the server and the checking device.
@@ -209,8 +209,12 @@ pub struct Report {
 }
 
 impl Report {
-    fn new(signature_checked: bool, mut problems: Vec<Problem>) -> Self {
-        problems.sort_by_key(|p| p.severity == Severity::Warning);
+    fn new(signature_checked: bool, problems: Vec<Problem>) -> Self {
+        // A stable partition, errors first: no sort routine of its own in the `.wasm`.
+        let (mut problems, warnings): (Vec<Problem>, Vec<Problem>) = problems
+            .into_iter()
+            .partition(|p| p.severity != Severity::Warning);
+        problems.extend(warnings);
         Report {
             ok: !problems.iter().any(Problem::is_error),
             signature_checked,
@@ -321,7 +325,9 @@ impl<'a> Verifier<'a> {
                         "{ext_path}: expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)"
                     ),
                 ));
-                serialised = object.to_string();
+                // `serde_json::to_string`, not `Display`: the same compact text
+                // without a second (and a pretty) serializer in the `.wasm`.
+                serialised = serde_json::to_string(object).unwrap_or_default();
                 serialised.as_str()
             }
             Some(other) => {
@@ -448,16 +454,7 @@ impl<'a> Verifier<'a> {
 /// WeChat's scheme over `values` in place: byte sort, concatenate, SHA-1,
 /// compared in constant time. Empty values add nothing to the concatenation.
 fn sorted_matches(values: &mut [&str], given: &str) -> bool {
-    // NOTE: byte order, as `card_signature`; comparing first bytes before the
-    // full comparison saves a `memcmp` call for almost every pair.
-    values.sort_unstable_by(|a, b| {
-        let (x, y) = (a.as_bytes(), b.as_bytes());
-        match (x.first(), y.first()) {
-            (Some(p), Some(q)) if p != q => p.cmp(q),
-            (Some(_), Some(_)) => x.cmp(y),
-            (p, q) => p.cmp(&q),
-        }
-    });
+    sort_values(values);
     signatures_match(&sha1_hex(values.iter().map(|v| v.as_bytes())), given)
 }
 

@@ -1,6 +1,7 @@
 //! The known mistakes, each as a way to recompute a signature wrongly.
 
 use super::{MAX_CANDIDATES, MAX_HASHED_BYTES, hash_matches};
+use crate::sign::{sort_values, sort_values_by};
 
 /// The values a correct signer signs, as read from the cardExt.
 pub(super) struct Signed<'a> {
@@ -78,7 +79,7 @@ impl<'a> Search<'a> {
             return false;
         }
         values.retain(|v| !v.is_empty());
-        values.sort_unstable();
+        sort_values(&mut values);
         self.concat(&values)
     }
 
@@ -226,7 +227,9 @@ impl<'a> Search<'a> {
         let folds: [fn(u8) -> u8; 2] = [|b| b.to_ascii_lowercase(), |b| b.to_ascii_uppercase()];
         for fold in folds {
             let mut values = s.with_timestamp(ts);
-            values.sort_by(|a, b| a.bytes().map(fold).cmp(b.bytes().map(fold)));
+            sort_values_by(&mut values, &|a, b| {
+                a.bytes().map(fold).lt(b.bytes().map(fold))
+            });
             if self.concat(&values) {
                 return Some((
                     "CASE_INSENSITIVE_SORT",
@@ -304,9 +307,12 @@ impl<'a> Search<'a> {
                     .into_iter()
                     .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v))),
                 );
-                pairs.sort_unstable();
+                // The keys differ and none is a prefix of another, so sorting the
+                // `k=v` texts orders them by key, as the wx.config signer does.
                 let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                strings.push(joined.join("&"));
+                let mut texts: Vec<&str> = joined.iter().map(String::as_str).collect();
+                sort_values(&mut texts);
+                strings.push(texts.join("&"));
             }
         }
         for string in &strings {
