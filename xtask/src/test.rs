@@ -112,6 +112,10 @@ pub fn run(root: &Path, args: &[String]) -> XResult {
         if let Some(driver) = cmd::which("chromedriver") {
             test.env("CHROMEDRIVER", driver);
         }
+        // The runner's default of 20 s for a headless run is tight on a busy 2-core CI machine.
+        if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
+            test.env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+        }
         cmd::run(&mut test).map(|()| Outcome::Passed)
     })?;
     runner.tier("JS tests against pkg/ (node --test tests/js)", || {
