@@ -3,7 +3,9 @@
 //! 1. `build` (so the numbers belong to the current source; `--no-build` reuses `pkg/`).
 //! 2. Native criterion benchmarks (`benches/`): medians from `target/criterion/*/new/estimates.json`.
 //! 3. Node, one process (`bench/js/throughput.mjs`): the package against the same check in
-//!    JavaScript over js-sha1, crypto-js and node:crypto; the list form; `buildCardExt`.
+//!    JavaScript over js-sha1, crypto-js and node:crypto; the list form; `buildCardExt`; and a
+//!    CPU profile of the package's `verifyCardExt` split into WebAssembly and JavaScript
+//!    (`bench/js/profile.mjs`).
 //! 4. Load time: fresh Node processes (`load-node.mjs`) and headless Chromium (`load-browser.mjs`).
 //! 5. Sizes of what each environment loads, and what the `.wasm` is made of.
 //!
@@ -73,6 +75,8 @@ pub fn run(root: &Path, args: &[String]) -> XResult {
     native(root, &mut results)?;
     step("Node.js throughput, one process (bench/js/throughput.mjs)");
     script(root, "throughput.mjs", &[], &mut results);
+    step("Where a verifyCardExt call's time goes: a V8 CPU profile (bench/js/profile.mjs)");
+    script(root, "profile.mjs", &[], &mut results);
     step("Load time in Node.js: fresh processes (bench/js/load-node.mjs)");
     script(root, "load-node.mjs", &[LOAD_RUNS_NODE], &mut results);
     step("Load time in headless Chromium (bench/js/load-browser.mjs)");

@@ -310,7 +310,8 @@ pub fn render(
         "## Rerunning\n\n```sh\ncargo xtask bench              # build pkg/, run everything, rewrite BENCHMARKS.md\n\
          cargo xtask bench --no-build   # the same against the pkg/ already built\n\
          cargo bench                    # the native criterion benchmarks alone\n\
-         node bench/js/throughput.mjs   # the Node.js comparisons alone (needs pkg/)\n```\n\n\
+         node bench/js/throughput.mjs   # the Node.js comparisons alone (needs pkg/)
+node bench/js/profile.mjs      # where a verifyCardExt call's time goes\n```\n\n\
          The inputs are the official example of the JS-SDK documentation (Appendix 4), in \
          `benches/common/mod.rs` and `bench/js/inputs.mjs`. The JavaScript versions are in \
          `bench/js/reference.mjs`: parse the JSON, collect and sort the values, hash, compare."
@@ -383,6 +384,17 @@ fn node_section(md: &mut String, results: &Results) {
         if results.contains_key(key) {
             let _ = writeln!(md, "| {label} | {} | |", shown(results, key));
         }
+    }
+    let pct = |part: &str| value(results, &format!("profile.verify.{part}"));
+    if let (Some(wasm), Some(js), Some(gc), Some(other)) =
+        (pct("wasm"), pct("package_js"), pct("gc"), pct("other"))
+    {
+        let _ = writeln!(
+            md,
+            "\nA V8 CPU profile of `verifyCardExt` through the package (`bench/js/profile.mjs`): \
+             {wasm:.0} % of the time in WebAssembly, {js:.0} % in the package's JavaScript and the \
+             built-ins it calls, {gc:.0} % in garbage collection, {other:.0} % elsewhere."
+        );
     }
     let _ = writeln!(md);
 }
@@ -511,32 +523,29 @@ fn bounds(results: &Results, targets: &[Target], contents: &Composition) -> Stri
                 continue;
             }
             verify_explained = true;
-            let to_json = value(results, "node.call.toJson_options");
-            let rest = match (wasm_verify, cheapest, to_json) {
-                (Some(w), Some(c), Some(t)) => Some(w - c - t),
-                _ => None,
+            let share = |part: &str| {
+                Some(wasm_verify? * value(results, &format!("profile.verify.{part}"))? / 100.0)
             };
             format!(
                 "- **verifyCardExt against the JavaScript versions**: the package runs the whole \
                  verification (the options bag through the strict `toJson`, every client-side rule, \
-                 the report as a JS object); the JavaScript version only parses, sorts and hashes. \
-                 Of the package's {} per call, the options through `toJson` take {} and the cheapest \
-                 call through the package {}; the remaining {} is the verification compiled to \
-                 WebAssembly, which natively takes {}{}. The JavaScript versions take {} (js-sha1) \
-                 and {} (node:crypto) in all, so even a free boundary would not reach them without \
-                 a verification several times faster in WebAssembly.",
-                ns(wasm_verify),
-                ns(to_json),
-                ns(cheapest),
-                ns(rest),
-                ns(native_with),
-                match (rest, native_with) {
-                    (Some(r), Some(n)) if n > 0.0 =>
-                        format!(" ({:.1}× slower in WebAssembly)", r / n),
-                    _ => String::new(),
-                },
+                 the report as a JS object); the JavaScript versions only parse, sort and hash, in {} \
+                 (js-sha1) and {} (node:crypto). A CPU profile of the package's {} per call puts {} \
+                 in WebAssembly (the verification, which natively takes {}), {} in the package's \
+                 JavaScript and the built-ins it calls (the strict `toJson` of the options alone \
+                 takes {}; the wasm-bindgen glue copies both strings into the module and decodes \
+                 and parses the report coming out; the cheapest call through the package, \
+                 `compareVersion`, takes {}) and {} in garbage collection. The boundary alone costs \
+                 about as much as the whole JavaScript check.",
                 ns(value(results, "node.verify.js-sha1")),
                 ns(value(results, "node.verify.node:crypto")),
+                ns(wasm_verify),
+                ns(share("wasm")),
+                ns(native_with),
+                ns(share("package_js")),
+                ns(value(results, "node.call.toJson_options")),
+                ns(cheapest),
+                ns(share("gc")),
             )
         } else if t.name.starts_with("verifyCardList") {
             let list = value(results, "node.verify_list_64.per_item");
