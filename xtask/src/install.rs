@@ -142,7 +142,6 @@ pub fn ensure_chromium(root: &Path) -> XResult {
     install.env("DEBIAN_FRONTEND", "noninteractive").args([
         "install",
         "-y",
-        "--no-install-recommends",
         "chromium",
         "chromium-driver",
     ]);
