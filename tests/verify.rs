@@ -304,6 +304,8 @@ fn missing_field() {
     assert!(!verify(&signed(Value::Object(base())), &options()).has("MISSING_FIELD"));
 }
 
+/// Includes V-NEG-FLOAT-TS (SPEC §9, "Computed here"): "A float timestamp
+/// (Date.now()/1000) must be rejected by the builder and the verifier".
 #[test]
 fn invalid_timestamp() {
     for ts in [
