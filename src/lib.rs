@@ -50,7 +50,7 @@ pub use jsapi::{JsapiConfig, JsapiConfigInput, jsapi_config};
 pub use problem::{Problem, Severity};
 pub use secret::{Ticket, ensure_ticket_allowed};
 pub use sign::{card_signature, signatures_match};
-pub use verify::{Report, VerifyOptions, verify_card_ext, verify_card_list};
+pub use verify::{Report, VerifyOptions, verify_card_ext, verify_card_ext_value, verify_card_list};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -69,7 +69,10 @@ mod tests {
 
     #[test]
     fn stops_on_a_character_boundary() {
-        assert_eq!(scrub("abcdefghijkl卡x", "abcdefghijkl卡券").unwrap(), "<redacted>x");
+        assert_eq!(
+            scrub("abcdefghijkl卡x", "abcdefghijkl卡券").unwrap(),
+            "<redacted>x"
+        );
         assert_eq!(
             scrub("abcdefghijklm卡", "abcdefghijklm券").unwrap(),
             "<redacted>卡"

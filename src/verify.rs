@@ -209,7 +209,8 @@ pub struct Report {
 }
 
 impl Report {
-    fn new(signature_checked: bool, problems: Vec<Problem>) -> Self {
+    /// A report of `problems`, errors first, `ok` exactly when none is an error.
+    pub fn new(signature_checked: bool, problems: Vec<Problem>) -> Self {
         // A stable partition, errors first: no sort routine of its own in the `.wasm`.
         let (mut problems, warnings): (Vec<Problem>, Vec<Problem>) = problems
             .into_iter()
@@ -242,6 +243,20 @@ impl Report {
 /// ```
 pub fn verify_card_ext(card_ext: &str, options: &VerifyOptions) -> Report {
     Verifier::new(options).verify(card_ext, options.card_id.as_deref(), "cardExt")
+}
+
+/// [`verify_card_ext`] for a cardExt that arrived as any JSON value, as it
+/// may from JavaScript: a string is verified as usual; an object (the common
+/// mistake of passing the cardExt unserialised) is an `INVALID_TYPE` error
+/// whose contents are still checked; `null` is `MISSING_FIELD` and any other
+/// value `INVALID_TYPE`. Never fails: every problem is in the report.
+pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Report {
+    Verifier::new(options).verify_value(
+        Some(card_ext).filter(|v| !v.is_null()),
+        options.card_id.as_deref(),
+        "cardExt",
+        Vec::new(),
+    )
 }
 
 /// Checks every item of a `cardList` (`[{ cardId, cardExt }]`), one report per
@@ -314,13 +329,27 @@ impl<'a> Verifier<'a> {
             }
         };
         let ext_path = fields.path_of("cardExt");
+        self.verify_value(fields.get("cardExt"), card_id, &ext_path, problems)
+    }
+
+    /// The report on a cardExt given as any JSON value, after `problems` found
+    /// around it: a string is checked; an object is an error (WeChat needs
+    /// `JSON.stringify(cardExt)`) whose contents are checked all the same;
+    /// anything else, or nothing, is an error alone.
+    fn verify_value(
+        &mut self,
+        value: Option<&Value>,
+        card_id: Option<&str>,
+        ext_path: &str,
+        mut problems: Vec<Problem>,
+    ) -> Report {
         let serialised;
-        let text = match fields.get("cardExt") {
+        let text = match value {
             Some(Value::String(s)) => s.as_str(),
             Some(object @ Value::Object(_)) => {
                 problems.push(Problem::error(
                     "INVALID_TYPE",
-                    Some(ext_path.clone()),
+                    Some(ext_path.to_owned()),
                     format!(
                         "{ext_path}: expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)"
                     ),
@@ -332,7 +361,7 @@ impl<'a> Verifier<'a> {
             }
             Some(other) => {
                 problems.push(Problem::from(Error::InvalidType {
-                    field: ext_path,
+                    field: ext_path.to_owned(),
                     expected: "a JSON string",
                     found: crate::json::type_name(other),
                 }));
@@ -343,7 +372,7 @@ impl<'a> Verifier<'a> {
                 return Report::new(false, problems);
             }
         };
-        let mut report = self.verify(text, card_id, &ext_path);
+        let mut report = self.verify(text, card_id, ext_path);
         problems.append(&mut report.problems);
         Report::new(report.signature_checked, problems)
     }

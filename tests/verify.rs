@@ -904,3 +904,38 @@ fn a_leaked_ticket_value_comes_before_naming_mistakes() {
         "{report:?}"
     );
 }
+
+/// A cardExt that is not a string (pitfall 4 of SPEC §6: the object passed
+/// as it is) is reported, never thrown, and an object's contents are still checked.
+#[test]
+fn a_cardext_that_is_not_a_string_is_reported() {
+    use wxcard::verify_card_ext_value;
+    let options = VerifyOptions::new("pjZ8Yt1XGILfi-FUsewpnnolGgZk");
+    let object = serde_json::json!({"timestamp": "1404896688", "nonceStr": "1",
+        "signature": "f137ab68b7f8112d20ee528ab6074564e2796250"});
+    let report = verify_card_ext_value(&object, &options);
+    assert!(!report.ok);
+    let codes: Vec<&str> = report.problems.iter().map(|p| p.code).collect();
+    assert_eq!(codes.first(), Some(&"INVALID_TYPE"));
+    assert!(
+        codes.contains(&"CAMEL_CASE_KEY"),
+        "contents checked: {codes:?}"
+    );
+    for (value, code) in [
+        (serde_json::json!(5), "INVALID_TYPE"),
+        (serde_json::Value::Null, "MISSING_FIELD"),
+    ] {
+        let report = verify_card_ext_value(&value, &options);
+        assert!(!report.ok);
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(
+            (report.problems[0].code, report.problems[0].field.as_deref()),
+            (code, Some("cardExt"))
+        );
+    }
+    // A string goes the usual way.
+    let text = serde_json::json!(
+        r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#
+    );
+    assert!(verify_card_ext_value(&text, &options).ok);
+}

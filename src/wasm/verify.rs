@@ -6,13 +6,16 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::decode::{client, json, json_object, json_or_empty, string, to_plain};
+use super::decode::{client, json, json_object, json_or_empty, string, to_plain, type_name};
 use super::error::JsResult;
 use super::host::JsHost;
 use crate::diagnose::{DiagnoseOptions, diagnose_card_ext as diagnose};
 use crate::error::Result;
 use crate::secret::ensure_ticket_allowed;
-use crate::verify::{VerifyOptions, verify_card_ext as verify, verify_card_list as verify_list};
+use crate::verify::{
+    Report, VerifyOptions, verify_card_ext as verify, verify_card_ext_value as verify_value,
+    verify_card_list as verify_list,
+};
 
 /// Reads verify options, refuses a ticket on a client unless allowed, fills "now".
 fn options(value: &JsValue, is_client: &JsValue) -> Result<VerifyOptions> {
@@ -37,7 +40,36 @@ pub fn verify_card_ext(
 ) -> JsResult<JsValue> {
     let options = options(&options_json, &is_client)?;
     options.require_card_id()?;
-    Ok(to_plain(&verify(&string(&card_ext, "cardExt")?, &options))?)
+    let report = match card_ext.as_string() {
+        Some(text) => verify(&text, &options),
+        None => not_a_string(&card_ext, &options),
+    };
+    Ok(to_plain(&report)?)
+}
+
+/// The report on a cardExt that is not a string: never a throw. Values JSON can
+/// hold (objects, numbers, …) are read as JSON; the rest are named by type.
+fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
+    if card_ext.is_undefined() {
+        return verify_value(&serde_json::Value::Null, options);
+    }
+    match js_sys::JSON::stringify(card_ext)
+        .ok()
+        .and_then(|t| t.as_string())
+    {
+        Some(text) => verify_value(&serde_json::from_str(&text).unwrap_or_default(), options),
+        None => Report::new(
+            false,
+            vec![
+                crate::Error::InvalidType {
+                    field: "cardExt".into(),
+                    expected: "a JSON string",
+                    found: type_name(card_ext),
+                }
+                .into(),
+            ],
+        ),
+    }
 }
 
 /// `diagnoseCardExt(cardExt, options)`: which known mistake reproduces the signature.

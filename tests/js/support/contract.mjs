@@ -164,7 +164,13 @@ export function contractChecks(wx, env) {
       throwsCode(wx, () => wx.buildCardExt({ ...official, ...consent, code: Symbol('x') }), 'INVALID_TYPE', 'code');
       throwsCode(wx, () => wx.buildCardExt({ ...official, ...consent, timestamp: NaN }), 'INVALID_TYPE', 'timestamp');
       throwsCode(wx, () => wx.addCardList([{ cardId: OFFICIAL.cardId, cardExt: () => 1 }]), 'INVALID_TYPE', 'cardList[0].cardExt');
-      throwsCode(wx, () => wx.verifyCardExt(42, { cardId: OFFICIAL.cardId }), 'INVALID_TYPE', 'cardExt');
+      // A cardExt of the wrong type is a problem in the report, not a throw (API.md).
+      for (const [bad, code] of [[42, 'INVALID_TYPE'], [undefined, 'MISSING_FIELD'], [{ timestamp: '1' }, 'INVALID_TYPE']]) {
+        const report = wx.verifyCardExt(bad, { cardId: OFFICIAL.cardId });
+        equal(report.ok, false, `verifyCardExt(${typeof bad}).ok`);
+        equal(report.problems[0].code, code, `verifyCardExt(${typeof bad}) first problem`);
+        equal(report.problems[0].field, 'cardExt', `verifyCardExt(${typeof bad}) field`);
+      }
       throwsCode(wx, () => wx.diagnoseCardExt({}, { cardId: OFFICIAL.cardId, apiTicket: OFFICIAL.apiTicket, ...consent }), 'INVALID_TYPE', 'cardExt');
       const cyclic = { cardId: OFFICIAL.cardId };
       cyclic.cardExt = cyclic;
