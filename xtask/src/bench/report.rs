@@ -531,7 +531,8 @@ fn bounds(results: &Results, targets: &[Target], contents: &Composition) -> Stri
                  verification (the options bag through the strict `toJson`, every client-side rule, \
                  the report as a JS object); the JavaScript versions only parse, sort and hash, in {} \
                  (js-sha1) and {} (node:crypto). A CPU profile of the package's {} per call puts {} \
-                 in WebAssembly (the verification, which natively takes {}), {} in the package's \
+                 in WebAssembly (reading the options JSON, the verification, which natively takes {} \
+                 with the options already read, and writing the report as JSON), {} in the package's \
                  JavaScript and the built-ins it calls (the strict `toJson` of the options alone \
                  takes {}; the wasm-bindgen glue copies both strings into the module and decodes \
                  and parses the report coming out; the cheapest call through the package, \
