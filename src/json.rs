@@ -22,6 +22,8 @@ pub fn type_name(value: &Value) -> &'static str {
 }
 
 /// Joins a parent path and a key: `("", "cardId")` → `cardId`, `("cardList[0]", "cardExt")` → `cardList[0].cardExt`.
+// Not inlined: only error paths build paths, and inlined copies cost kilobytes of `.wasm`.
+#[inline(never)]
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -70,6 +72,8 @@ impl<'a> Fields<'a> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
+    // Not inlined: a cold path that every typed read would otherwise carry a copy of.
+    #[inline(never)]
     fn wrong_type(&self, key: &str, expected: &'static str, found: &Value) -> Error {
         Error::InvalidType {
             field: self.path_of(key),

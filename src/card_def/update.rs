@@ -1,6 +1,6 @@
 //! `card_update_body`: the body of `POST card/update` for `base_info` fields.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::card_type::CardType;
 use super::checks::{self, Findings};
@@ -57,10 +57,14 @@ pub fn card_update_body(
     if let Some(e) = out.first_error() {
         return Err(e);
     }
-    Ok(json!({
-        "card_id": card_id,
-        card_type.key(): { "base_info": base_info_patch },
-    }))
+    // Built by hand rather than with `json!`, which would serialise the patch
+    // through a `serde_json::Value` serializer of its own (kilobytes of `.wasm`).
+    let mut typed = Map::new();
+    typed.insert("base_info".to_owned(), base_info_patch.clone());
+    let mut body = Map::new();
+    body.insert("card_id".to_owned(), Value::String(card_id.to_owned()));
+    body.insert(card_type.key().to_owned(), Value::Object(typed));
+    Ok(Value::Object(body))
 }
 
 /// Refuses an empty patch and the common wrappings of one.

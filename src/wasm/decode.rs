@@ -73,8 +73,12 @@ pub fn client(value: &JsValue) -> bool {
 
 /// A serialisable result as a plain JS object, through `JSON.parse`.
 pub fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue> {
-    let text =
-        serde_json::to_string(value).map_err(|e| Error::invalid_value("result", e.to_string()))?;
+    parse_plain(serde_json::to_string(value))
+}
+
+/// The part of [`to_plain`] that does not depend on the type: one copy in the `.wasm`.
+fn parse_plain(text: serde_json::Result<String>) -> Result<JsValue> {
+    let text = text.map_err(|e| Error::invalid_value("result", e.to_string()))?;
     js_sys::JSON::parse(&text)
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
