@@ -143,7 +143,7 @@ fn node_tests(root: &Path, files: &[PathBuf], dir: &str) -> XResult<Outcome> {
         .args(files)
         .env("WXCARD_PKG", root.join("pkg"))
         .env("WXCARD_ROOT", root);
-    if let Ok(exe) = std::env::current_exe() {
+    if let Some(exe) = xtask_binary() {
         node.env("WXCARD_XTASK", exe);
     }
     if let Some(chromium) = cmd::which("chromium") {
@@ -154,6 +154,19 @@ fn node_tests(root: &Path, files: &[PathBuf], dir: &str) -> XResult<Outcome> {
 
 /// The skip reason of tiers before `--from`.
 const NOT_RUN: &str = "not run: --from";
+
+/// This binary's path, for tests that start `serve`.
+///
+/// NOTE: if `cargo build` replaced the binary while the tests run, Linux reports the old inode as
+/// `<path> (deleted)`; the rebuilt binary at `<path>` serves just as well.
+fn xtask_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let text = exe.to_string_lossy();
+    Some(
+        text.strip_suffix(" (deleted)")
+            .map_or_else(|| exe.clone(), PathBuf::from),
+    )
+}
 
 /// Records tiers as they run.
 struct Runner {
