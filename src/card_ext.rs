@@ -184,6 +184,12 @@ impl CardExtScan {
             Ok(v) => v,
             Err(e) => {
                 scan.errors.push(e);
+                // A cardExt that does not parse can still carry the ticket in its text.
+                if ticket.is_some_and(|t| ticket_location(text, &Map::new(), field, t).is_some()) {
+                    scan.errors.push(Error::TicketLeaked {
+                        field: field.to_owned(),
+                    });
+                }
                 return scan;
             }
         };
@@ -193,7 +199,7 @@ impl CardExtScan {
         // Leaked secrets first (worse than any naming mistake), then the
         // other keys, then the fields one by one.
         scan.secret_keys(map, field);
-        if let Some(at) = ticket.and_then(|t| ticket_location(map, field, t)) {
+        if let Some(at) = ticket.and_then(|t| ticket_location(text, map, field, t)) {
             let already = scan.errors.iter().any(|e| {
                 e.field() == Some(at.as_str())
                     && matches!(e, Error::TicketLeaked { .. } | Error::SecretLeaked { .. })
@@ -606,8 +612,14 @@ fn misnamed(key: &str) -> Option<&'static str> {
 }
 
 /// Where the ticket's value appears: the path of the top-level key whose name
-/// or value (at any depth, `\u` escapes decoded, numbers as written) contains it.
-fn ticket_location(map: &Map<String, Value>, field: &str, ticket: &Ticket) -> Option<String> {
+/// or value (at any depth, `\u` escapes decoded, numbers as written) contains it,
+/// else the cardExt itself when only its text does (a duplicate key's first value).
+fn ticket_location(
+    text: &str,
+    map: &Map<String, Value>,
+    field: &str,
+    ticket: &Ticket,
+) -> Option<String> {
     let secret = ticket.expose();
     if secret.chars().count() < MIN_LEAK_CHECK_LEN {
         return None;
@@ -615,6 +627,8 @@ fn ticket_location(map: &Map<String, Value>, field: &str, ticket: &Ticket) -> Op
     map.iter()
         .find(|(k, v)| k.contains(secret) || value_contains(v, secret))
         .map(|(key, _)| key_path(field, key))
+        // NOTE: a duplicate key keeps only its last value in the map, yet the text still carries the first.
+        .or_else(|| text.contains(secret).then(|| field.to_owned()))
 }
 
 /// Whether any string, number or key inside `value` contains `secret`.

@@ -71,7 +71,6 @@ fn ticket_given_to_verify_is_never_quoted_in_part() {
 /// Found by `card_ext`: a cardExt that holds the ticket but is not valid JSON
 /// was reported as INVALID_JSON only, so the leak went unnamed.
 #[test]
-#[ignore = "open finding in src/card_ext.rs: the leak search runs only after the JSON parses"]
 fn ticket_in_unparseable_card_ext_is_named() {
     let text = read_kept("card_ext", "ticket-in-unparseable-card-ext");
     assert!(text.contains(TICKET));
@@ -88,5 +87,17 @@ fn ticket_under_a_misnamed_key_is_a_leak() {
     let scan = CardExtScan::read(&text, "cardExt", Some(&Ticket::new(TICKET)));
     let codes: Vec<_> = scan.errors.iter().map(|e| e.code()).collect();
     assert!(codes.contains(&"CAMEL_CASE_KEY"), "{codes:?}");
+    assert!(codes.contains(&"TICKET_LEAKED"), "{codes:?}");
+}
+
+/// Found by `card_ext`: with a duplicate key, the parsed object keeps only the
+/// last value, so a ticket in the first one went unreported although the
+/// cardExt text (what is sent on) still carries it.
+#[test]
+fn ticket_in_a_duplicated_key_is_a_leak() {
+    let text = read_kept("card_ext", "ticket-in-duplicate-key");
+    assert!(text.contains(TICKET));
+    let scan = CardExtScan::read(&text, "cardExt", Some(&Ticket::new(TICKET)));
+    let codes: Vec<_> = scan.errors.iter().map(|e| e.code()).collect();
     assert!(codes.contains(&"TICKET_LEAKED"), "{codes:?}");
 }
