@@ -57,10 +57,12 @@ impl AddCardInput {
     }
 
     /// Reads a JS array of items; errors name `cardList[i]`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn list_from_json(value: &Value) -> Result<Vec<Self>> {
         read_list(value, Self::read)
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
         check_item_keys(&f, &["cardId", "cardExt"])?;
@@ -116,10 +118,12 @@ impl OpenCardItem {
     }
 
     /// Reads a JS array of items; errors name `cardList[i]`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn list_from_json(value: &Value) -> Result<Vec<Self>> {
         read_list(value, Self::read)
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
         check_item_keys(&f, &["cardId", "code"])?;
@@ -204,6 +208,7 @@ fn check_not_empty<T>(items: &[T]) -> Result<()> {
 /// assert_eq!(err.field(), Some("cardList[0].cardExt.nonceStr"));
 /// # Ok::<(), wxcard::Error>(())
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn add_card_list(items: &[AddCardInput]) -> Result<Vec<AddCardItem>> {
     check_not_empty(items)?;
     items
@@ -260,6 +265,7 @@ fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
 /// assert_eq!(err.code(), "ENCRYPTED_CODE");
 /// # Ok::<(), wxcard::Error>(())
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn open_card_list(items: &[OpenCardItem]) -> Result<Vec<OpenCardItem>> {
     check_not_empty(items)?;
     for (i, item) in items.iter().enumerate() {

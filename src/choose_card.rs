@@ -98,6 +98,7 @@ impl ChooseCardInput {
 
     /// Reads the JS input `{ apiTicket, appId, shopId?, cardType?, cardId?,
     /// timestamp?, nonceStr?, allowTicketOnClient? }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
@@ -198,6 +199,7 @@ fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
 /// ```
 ///
 /// Like [`crate::builder::build_card_ext`], it does not check where it runs.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn choose_card_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCardParams> {
     rules::check_ticket(&input.api_ticket, "apiTicket")?;
     rules::check_app_id(&input.app_id, "appId")?;

@@ -107,6 +107,7 @@ impl DiagnoseOptions {
 /// let d = diagnose_card_ext(&card_ext, card, &ticket);
 /// assert_eq!((d.ok, d.cause), (false, Some("JSAPI_STYLE")));
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diagnosis {
     let scan = CardExtScan::read(card_ext, "cardExt", Some(ticket));
     let first_error = scan.errors.first().map(|e| (e.code(), e.to_string()));

@@ -95,6 +95,7 @@ impl JsapiConfigInput {
 
     /// Reads the JS input `{ jsapiTicket, appId, url, jsApiList?, timestamp?,
     /// nonceStr?, debug?, allowTicketOnClient? }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
@@ -247,6 +248,7 @@ fn check_api_list(list: &[String]) -> Result<()> {
 /// ```
 ///
 /// Like [`crate::builder::build_card_ext`], it does not check where it runs.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiConfig> {
     rules::check_ticket(&input.jsapi_ticket, "jsapiTicket")?;
     rules::check_app_id(&input.app_id, "appId")?;

@@ -1,6 +1,10 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
+// The release `.wasm` is built with nightly and `--cfg wxcard_size` (see `cargo xtask build`):
+// entry points that are not hot paths carry `#[cfg_attr(wxcard_size, optimize(size))]`, so they
+// are optimised for size while the signing and verifying paths stay at `opt-level = 3`.
+#![cfg_attr(wxcard_size, feature(optimize_attribute))]
 // No panics reachable from input: no unwrap, expect, panic or slice indexing outside tests.
 #![cfg_attr(
     not(test),

@@ -71,6 +71,7 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 /// The rules of `base_info` (at `path`) that are not about link pairs: label
 /// byte limits, H5 links without a mini-program, activation links on a card
 /// that is not a member card.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn base_info(
     map: &Map<String, Value>,
     path: &str,
@@ -200,6 +201,7 @@ fn scan(value: &Value, path: &str, depth: usize, out: &mut Findings) {
 const USER: &str = "app_brand_user_name";
 const PASS: &str = "app_brand_pass";
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn pairs(map: &Map<String, Value>, path: &str, out: &mut Findings) {
     for (key, value) in map {
         let partner = if let Some(stem) = key.strip_suffix(USER) {

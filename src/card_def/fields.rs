@@ -127,6 +127,7 @@ pub fn check_label(value: &str, max: usize, field: &str) -> Result<()> {
 /// [`Error::InvalidUserName`]. An original ID that is not `gh_` plus 12
 /// lowercase hex digits (every one observed so far, but undocumented) is
 /// accepted with the warning returned as `Ok(Some(_))`.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_user_name(value: &str, field: &str) -> Result<Option<Problem>> {
     let invalid = |reason: &str| Error::InvalidUserName {
         field: field.to_owned(),

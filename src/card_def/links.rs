@@ -206,6 +206,7 @@ fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
 /// assert_eq!(base["custom_url"], "http://www.qq.com");
 /// # Ok::<(), wxcard::Error>(())
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
     let located = locate(card);
     if let Some(e) = located.errors.into_iter().next() {

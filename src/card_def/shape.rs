@@ -41,6 +41,7 @@ pub(crate) struct Located {
 /// Finds the type object of a card body and names every structural mistake:
 /// unknown or missing `card_type`, a nested key that does not match it, a
 /// missing `card_id` or card-type key in an update body.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn locate(card: &Value) -> Located {
     let mut errors = Vec::new();
     let Value::Object(top) = card else {
@@ -103,6 +104,7 @@ fn location(kind: BodyKind, card_type: CardType, prefix: &str) -> Location {
 }
 
 /// A create body's `card` object (or a bare one) with its `card_type`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn typed(
     map: &Map<String, Value>,
     prefix: &str,

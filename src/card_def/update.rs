@@ -34,6 +34,7 @@ const PATCH: &str = "baseInfoPatch";
 /// assert_eq!(body["member_card"]["base_info"]["custom_app_brand_pass"], "API/cardPage");
 /// # Ok::<(), wxcard::Error>(())
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn card_update_body(
     card_id: &str,
     card_type: CardType,

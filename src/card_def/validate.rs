@@ -40,6 +40,7 @@ use crate::problem::Problem;
 ///     Some("card.member_card.base_info.custom_app_brand_pass")
 /// );
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn validate_card_definition(card: &Value) -> Vec<Problem> {
     let mut out = Findings::default();
     let located = locate(card);
@@ -85,6 +86,7 @@ pub fn validate_card_definition(card: &Value) -> Vec<Problem> {
 /// let problems = wxcard::card_def::validate_card_definition_str("{\"card\": ");
 /// assert_eq!(problems[0].code, "INVALID_JSON");
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn validate_card_definition_str(text: &str) -> Vec<Problem> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::String(inner)) if serde_json::from_str::<Value>(&inner).is_ok() => {

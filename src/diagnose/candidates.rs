@@ -85,6 +85,7 @@ impl<'a> Search<'a> {
 
     /// Tries every known mistake in turn; the first that reproduces the given
     /// signature is named with a short explanation.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn run(&mut self, s: &Signed<'_>, others: &[(String, String)]) -> Found {
         let ts = s.timestamp.to_string();
         self.sent_not_signed(s, &ts)

@@ -120,6 +120,7 @@ impl HostFacts {
     /// Reads facts from their JSON form (see the type's docs). Unknown keys are
     /// ignored; a known key with the wrong type is an [`Error::InvalidType`]
     /// naming it, such as `wx.apis[2]`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         let wx = match f.get("wx") {
@@ -144,6 +145,7 @@ impl HostFacts {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn wx_from_json(value: &Value) -> Result<WxFacts> {
     let f = Fields::of(value, "wx")?;
     let mut apis = BTreeSet::new();

@@ -95,6 +95,7 @@ const MINIPROGRAM_MARKERS: [&str; 8] = [
 ];
 
 /// Decides which kind of host `facts` describe (see the module docs for the order).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn detect_environment(facts: &HostFacts) -> Environment {
     let kind = detect_kind(facts);
     let wx = facts.wx.as_ref();

@@ -124,6 +124,7 @@ impl Api {
 /// - browser, Node.js: `NOT_WECHAT`.
 ///
 /// A version string that does not start with a digit counts as unknown.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn card_support(facts: &HostFacts) -> CardSupport {
     let environment = detect_environment(facts);
     let each = |api| Support::from(reason(facts, environment.kind, api));

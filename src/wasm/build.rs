@@ -28,6 +28,8 @@ pub fn build_card_ext(input: JsValue, is_client: JsValue, random: JsValue) -> Js
 
 /// `chooseCardParams(input)`: the signed parameters of `wx.chooseCard`.
 #[wasm_bindgen(js_name = chooseCardParams)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn choose_card_params(
     input: JsValue,
     is_client: JsValue,
@@ -44,6 +46,8 @@ pub fn choose_card_params(
 
 /// `jsapiConfig(input)`: the signed argument of `wx.config`.
 #[wasm_bindgen(js_name = jsapiConfig)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn jsapi_config(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<JsValue> {
     let input = JsapiConfigInput::from_json(&json(&input, "input")?)?;
     ensure_ticket_allowed(

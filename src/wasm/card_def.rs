@@ -9,6 +9,8 @@ use crate::card_def::{self, CardType, Links};
 
 /// `withMiniProgramLinks(card, links)`: a copy of the card body with the links written in.
 #[wasm_bindgen(js_name = withMiniProgramLinks)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn with_mini_program_links(card: JsValue, links: JsValue) -> JsResult<JsValue> {
     let links = Links::from_json(&json(&links, "links")?)?;
     let card = json(&card, "card")?;
@@ -19,6 +21,8 @@ pub fn with_mini_program_links(card: JsValue, links: JsValue) -> JsResult<JsValu
 
 /// `validateCardDefinition(card)`: every problem of a card body given as JSON text.
 #[wasm_bindgen(js_name = validateCardDefinition)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn validate_card_definition(card: JsValue) -> JsResult<JsValue> {
     let text = string(&card, "card")?;
     Ok(to_plain(&card_def::validate_card_definition_str(&text))?)
@@ -26,6 +30,8 @@ pub fn validate_card_definition(card: JsValue) -> JsResult<JsValue> {
 
 /// `cardUpdateBody(cardId, cardType, baseInfoPatch)`: the `card/update` body.
 #[wasm_bindgen(js_name = cardUpdateBody)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn card_update_body(card_id: JsValue, card_type: JsValue, patch: JsValue) -> JsResult<JsValue> {
     let card_type = CardType::parse(&string(&card_type, "cardType")?, "cardType")?;
     let patch = json(&patch, "baseInfoPatch")?;

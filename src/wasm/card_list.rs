@@ -8,6 +8,8 @@ use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, open_ca
 
 /// `addCardList(items)`: the validated, normalised `cardList` of `wx.addCard`.
 #[wasm_bindgen(js_name = addCardList)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
     let items = AddCardInput::list_from_json(&json(&items, "cardList")?)?;
     Ok(to_plain(&add(&items)?)?)
@@ -15,6 +17,8 @@ pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
 
 /// `openCardList(items)`: the validated `cardList` of `wx.openCard`.
 #[wasm_bindgen(js_name = openCardList)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn open_card_list(items: JsValue) -> JsResult<JsValue> {
     let items = OpenCardItem::list_from_json(&json(&items, "cardList")?)?;
     Ok(to_plain(&open(&items)?)?)

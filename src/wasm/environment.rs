@@ -12,6 +12,8 @@ use crate::webview;
 
 /// `detectEnvironment(facts)`: `{ kind, sdkVersion?, wechatVersion?, platform? }`.
 #[wasm_bindgen(js_name = detectEnvironment)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn detect_environment(facts: JsValue) -> JsResult<JsValue> {
     let facts = HostFacts::from_json(&json(&facts, "facts")?)?;
     Ok(to_plain(&environment::detect_environment(&facts))?)
@@ -19,6 +21,8 @@ pub fn detect_environment(facts: JsValue) -> JsResult<JsValue> {
 
 /// `cardSupport(facts)`: `{ environment, addCard, openCard, chooseCard }`.
 #[wasm_bindgen(js_name = cardSupport)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn card_support(facts: JsValue) -> JsResult<JsValue> {
     let facts = HostFacts::from_json(&json(&facts, "facts")?)?;
     Ok(to_plain(&environment::card_support(&facts))?)
@@ -26,6 +30,8 @@ pub fn card_support(facts: JsValue) -> JsResult<JsValue> {
 
 /// `compareVersion(a, b)`: `-1`, `0` or `1` in WeChat's version order.
 #[wasm_bindgen(js_name = compareVersion)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn compare_version(a: JsValue, b: JsValue) -> JsResult<i8> {
     Ok(environment::compare_version(
         &string(&a, "a")?,
@@ -35,6 +41,8 @@ pub fn compare_version(a: JsValue, b: JsValue) -> JsResult<i8> {
 
 /// `addCardPageUrl(cardList, page)`: the validated list as a native page URL.
 #[wasm_bindgen(js_name = addCardPageUrl)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn add_card_page_url(card_list: JsValue, page: JsValue) -> JsResult<String> {
     let items = add_card_list(&AddCardInput::list_from_json(&json(
         &card_list, "cardList",
@@ -44,6 +52,8 @@ pub fn add_card_page_url(card_list: JsValue, page: JsValue) -> JsResult<String> 
 
 /// `readAddCardQuery(query)`: the validated card list carried by an `onLoad` query.
 #[wasm_bindgen(js_name = readAddCardQuery)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn read_add_card_query(query: JsValue) -> JsResult<JsValue> {
     Ok(to_plain(&webview::read_add_card_query(&json(
         &query, "query",

@@ -74,6 +74,8 @@ fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
 
 /// `diagnoseCardExt(cardExt, options)`: which known mistake reproduces the signature.
 #[wasm_bindgen(js_name = diagnoseCardExt)]
+#[cfg_attr(wxcard_size, optimize(size))]
+#[inline(never)]
 pub fn diagnose_card_ext(
     card_ext: JsValue,
     options_json: JsValue,

@@ -50,6 +50,7 @@ pub const MAX_URL_LEN: usize = 2048;
 ///
 /// `items` should come from [`add_card_list`], so that only validated lists
 /// travel; [`read_add_card_query`] validates again on arrival.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
     check_page(page)?;
     if items.is_empty() {
@@ -90,6 +91,7 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
 /// Errors: `MISSING_FIELD` (`query.wxcard0`) when the query carries no card,
 /// `INVALID_TYPE` for a non-string value, `INVALID_VALUE` for a value that is
 /// not a wxcard payload, and every error of [`add_card_list`] for the cards.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     let params = match query {
         Value::String(s) => parse_query_string(s),

@@ -22,8 +22,13 @@ use crate::{fail, manifest, package, size, wasm_check};
 /// file/line strings a panic would print. In this module a panic is a trap either way (there is no
 /// panic hook and the shim recovers from traps), so nothing observable is lost; measured, they cut
 /// the brotli `.wasm` by about 3.4 % (114,795 → 110,933 bytes) at no speed cost.
+///
+/// `--cfg wxcard_size` turns on `#[optimize(size)]` for the crate's cold entry points (card
+/// definitions, diagnosis, environment, web-view, jsapi/chooseCard/card lists and their adapters;
+/// see `src/lib.rs`): measured, brotli 97,577 → 94,253 bytes, with signing and verification
+/// unchanged because their functions keep `opt-level = 3`.
 const MVP_RUSTFLAGS: &str = "-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext \
-     -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none";
+     -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg wxcard_size";
 
 /// The binaryen feature flags matching [`MVP_RUSTFLAGS`] (and [`wasm_check::allowed_features`]).
 const WASM_OPT_FEATURES: [&str; 3] = [
