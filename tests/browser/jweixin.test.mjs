@@ -138,7 +138,19 @@ async function openPage({ ua = UA_WECHAT, bridge = true, answers = {}, config = 
   );
   await page.goto(ORIGIN + '/index.html');
   await page.waitForFunction(() => window.wxcardReady === true);
-  if (config) await page.evaluate((c) => window.wx.config(c), { ...CONFIG, jsApiList: [...CONFIG.jsApiList] });
+  if (config) {
+    // wx.config verifies through the bridge asynchronously; with a bridge present, wait for
+    // wx.ready so that tests start from a configured page rather than racing the verification.
+    await page.evaluate(
+      ({ c, waitReady }) =>
+        new Promise((resolve) => {
+          window.wx.config(c);
+          if (waitReady) window.wx.ready(resolve);
+          else resolve();
+        }),
+      { c: { ...CONFIG, jsApiList: [...CONFIG.jsApiList] }, waitReady: bridge === true },
+    );
+  }
   return { page, errors };
 }
 
