@@ -536,8 +536,8 @@ fn bounds(results: &Results, targets: &[Target], contents: &Composition) -> Stri
                  JavaScript and the built-ins it calls (the strict `toJson` of the options alone \
                  takes {}; the wasm-bindgen glue copies both strings into the module and decodes \
                  and parses the report coming out; the cheapest call through the package, \
-                 `compareVersion`, takes {}) and {} in garbage collection. The boundary alone costs \
-                 about as much as the whole JavaScript check.",
+                 `compareVersion`, takes {}) and {} in garbage collection. The JavaScript side of \
+                 the package alone costs {} the whole JavaScript check.",
                 ns(value(results, "node.verify.js-sha1")),
                 ns(value(results, "node.verify.node:crypto")),
                 ns(wasm_verify),
@@ -547,6 +547,15 @@ fn bounds(results: &Results, targets: &[Target], contents: &Composition) -> Stri
                 ns(value(results, "node.call.toJson_options")),
                 ns(cheapest),
                 ns(share("gc")),
+                match (
+                    share("package_js"),
+                    value(results, "node.verify.node:crypto")
+                ) {
+                    (Some(js), Some(reference)) if js > reference * 1.1 => "more than",
+                    (Some(js), Some(reference)) if js < reference * 0.9 => "less than",
+                    (Some(_), Some(_)) => "about as much as",
+                    _ => "(not measured) against",
+                },
             )
         } else if t.name.starts_with("verifyCardList") {
             let list = value(results, "node.verify_list_64.per_item");
