@@ -59,10 +59,16 @@ pub const NONCE_LEN: usize = 16;
 
 /// A fresh random nonce of [`NONCE_LEN`] ASCII letters and digits, as WeChat
 /// recommends ("推荐使用大小写字母和数字").
+///
+/// A source that keeps returning bytes a uniform source almost never would
+/// (all rejected, 8 buffers in a row) is not random: [`Error::NoRandomSource`].
 pub fn random_nonce(host: &dyn Host) -> Result<String> {
     let mut out = String::with_capacity(NONCE_LEN);
     let mut buf = [0u8; 32];
-    while out.len() < NONCE_LEN {
+    for _ in 0..8 {
+        if out.len() == NONCE_LEN {
+            break;
+        }
         host.fill_random(&mut buf)?;
         // Rejection sampling keeps every character equally likely: 248 = 4 × 62.
         for &b in buf.iter().filter(|&&b| b < 248) {
@@ -72,7 +78,11 @@ pub fn random_nonce(host: &dyn Host) -> Result<String> {
             out.push(alphanumeric(b % 62));
         }
     }
-    Ok(out)
+    if out.len() == NONCE_LEN {
+        Ok(out)
+    } else {
+        Err(Error::NoRandomSource)
+    }
 }
 
 /// The `i`-th of `A–Z`, `a–z`, `0–9` (`i` below 62).
@@ -103,6 +113,25 @@ mod tests {
         let all: std::collections::BTreeSet<char> = (0..62).map(alphanumeric).collect();
         assert_eq!(all.len(), 62);
         assert!(all.iter().all(char::is_ascii_alphanumeric));
+    }
+
+    /// A host whose bytes are all rejected by the sampler.
+    struct Stuck;
+
+    impl Host for Stuck {
+        fn now_seconds(&self) -> Result<u64> {
+            Ok(0)
+        }
+
+        fn fill_random(&self, buf: &mut [u8]) -> Result<()> {
+            buf.fill(0xff);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_source_that_never_yields_usable_bytes_ends_in_an_error() {
+        assert_eq!(random_nonce(&Stuck), Err(Error::NoRandomSource));
     }
 
     #[test]
