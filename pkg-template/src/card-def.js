@@ -44,7 +44,12 @@ export function createCardDefApi(glue, call) {
      * @throws {WxCardError} `INVALID_USER_NAME`, `APP_ID_AS_USER_NAME`, `MISSING_FIELD`, `TOO_LONG`, … naming the field.
      */
     withMiniProgramLinks: (card, links) =>
-      call(() => inInputOrder(card, glue.withMiniProgramLinks(cardJson(card), toJson(links, 'links')))),
+      call(() => {
+        const json = cardJson(card);
+        // NOTE: the key order comes from the JSON text already read, not from a second
+        // read of `card`, whose getters may answer differently (or throw) the second time.
+        return inInputOrder(JSON.parse(json), glue.withMiniProgramLinks(json, toJson(links, 'links')));
+      }),
 
     /**
      * Every problem of a card create or update body (an object or JSON text), with its field path.

@@ -85,6 +85,22 @@ for (const [backend, load] of Object.entries(BACKENDS)) {
     assert.notEqual(out, card);
   });
 
+  test('withMiniProgramLinks reads the card once: a getter that throws on a second read does not matter', () => {
+    const card = seedExample();
+    let reads = 0;
+    Object.defineProperty(card, 'card', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        if (reads > 1) throw new Error('read twice');
+        return seedExample().card;
+      },
+    });
+    const out = wx.withMiniProgramLinks(card, { custom: { userName: GH, path: 'API/cardPage' } });
+    assert.equal(reads, 1);
+    assert.equal(JSON.stringify(out), JSON.stringify(seedExample()), 'the keys keep their order');
+  });
+
   test('links are written beside the H5 fields, and the input is not modified', () => {
     const card = member({ title: '会员卡', custom_url: 'http://www.qq.com', center_url: 'http://www.qq.com' });
     const before = structuredClone(card);
