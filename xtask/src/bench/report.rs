@@ -329,48 +329,14 @@ fn node_section(md: &mut String, results: &Results) {
         md,
         "| | median per call | package is faster by |\n|---|---|---|"
     );
-    let base = value(results, "node.verify.wxcard");
-    for name in ["wxcard", "js-sha1", "crypto-js", "node:crypto"] {
-        let key = format!("node.verify.{name}");
-        let speedup = match (value(results, &key), base) {
-            (Some(v), Some(b)) if name != "wxcard" => format!("{:.2}×", v / b),
-            _ => String::new(),
-        };
-        let label = if name == "wxcard" {
-            "wxcard (package)".to_string()
-        } else {
-            format!("JavaScript + {name}")
-        };
-        let _ = writeln!(
-            md,
-            "| verify: {label} | {} | {speedup} |",
-            shown(results, &key)
-        );
-    }
+    comparison_rows(md, results, "verify", "verify");
     let _ = writeln!(
         md,
         "| verifyCardList, 64 items, per item | {} | |\n| 64 × verifyCardExt, per item | {} | |",
         shown(results, "node.verify_list_64.per_item"),
         shown(results, "node.verify_single_64.per_item")
     );
-    let base = value(results, "node.build.wxcard");
-    for name in ["wxcard", "js-sha1", "crypto-js", "node:crypto"] {
-        let key = format!("node.build.{name}");
-        let speedup = match (value(results, &key), base) {
-            (Some(v), Some(b)) if name != "wxcard" => format!("{:.2}×", v / b),
-            _ => String::new(),
-        };
-        let label = if name == "wxcard" {
-            "wxcard (package)".to_string()
-        } else {
-            format!("JavaScript + {name}")
-        };
-        let _ = writeln!(
-            md,
-            "| buildCardExt: {label} | {} | {speedup} |",
-            shown(results, &key)
-        );
-    }
+    comparison_rows(md, results, "build", "buildCardExt");
     for (label, key) in [
         (
             "the cheapest call through the package (`compareVersion`)",
@@ -397,6 +363,29 @@ fn node_section(md: &mut String, results: &Results) {
         );
     }
     let _ = writeln!(md);
+}
+
+/// The rows comparing `node.<kind>.*` through the package with the same work in JavaScript
+/// over each reference hash: median per call, and how many times faster the package is.
+fn comparison_rows(md: &mut String, results: &Results, kind: &str, title: &str) {
+    let base = value(results, &format!("node.{kind}.wxcard"));
+    for name in ["wxcard", "js-sha1", "crypto-js", "node:crypto"] {
+        let key = format!("node.{kind}.{name}");
+        let speedup = match (value(results, &key), base) {
+            (Some(v), Some(b)) if name != "wxcard" => format!("{:.2}×", v / b),
+            _ => String::new(),
+        };
+        let label = if name == "wxcard" {
+            "wxcard (package)".to_string()
+        } else {
+            format!("JavaScript + {name}")
+        };
+        let _ = writeln!(
+            md,
+            "| {title}: {label} | {} | {speedup} |",
+            shown(results, &key)
+        );
+    }
 }
 
 fn native_section(md: &mut String, results: &Results) {
@@ -627,6 +616,25 @@ mod tests {
             value: Ok(v),
             unit: unit.into(),
         }
+    }
+
+    #[test]
+    fn comparison_rows_name_the_work_and_divide_by_the_package() {
+        let mut r = Results::new();
+        r.insert("node.build.wxcard".into(), ok(1000.0, "ns"));
+        r.insert("node.build.crypto-js".into(), ok(3000.0, "ns"));
+        let mut md = String::new();
+        comparison_rows(&mut md, &r, "build", "buildCardExt");
+        let rows: Vec<&str> = md.lines().collect();
+        assert_eq!(rows.len(), 4);
+        assert!(
+            rows[0].starts_with("| buildCardExt: wxcard (package) |") && rows[0].ends_with("|  |")
+        );
+        assert!(
+            rows[2].starts_with("| buildCardExt: JavaScript + crypto-js |")
+                && rows[2].ends_with("| 3.00× |")
+        );
+        assert!(rows[3].contains("not measured"), "{}", rows[3]);
     }
 
     #[test]
