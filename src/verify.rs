@@ -21,7 +21,7 @@ use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
 
-mod fast;
+pub mod fast;
 use crate::sign::{sha1_hex, signatures_match, sort_values};
 
 /// How far ahead of "now" a timestamp may be before `TIMESTAMP_IN_FUTURE`:

@@ -3,6 +3,7 @@
 import { createCardDefApi } from './card-def.js';
 import { createEnvironmentApi } from './environment.js';
 import { WxCardError, fromGlue, toJson } from './errors.js';
+import { listJson, optionsJson, readList, readOptions, verifyClean, verifyCleanList } from './fast-verify.js';
 import { createWrappers } from './wrappers.js';
 
 /**
@@ -104,7 +105,11 @@ export function createApi(glue, host) {
      * @returns {{ ok: boolean, signatureChecked: boolean, problems: Array<{ code: string, field?: string, severity: 'error' | 'warning', message: string }> }}
      */
     verifyCardExt: (cardExt, options) =>
-      call(() => glue.verifyCardExt(cardExt, toJson(options, '', 'options'), host.client)),
+      call(() => {
+        const bag = readOptions(options);
+        const clean = typeof bag === 'string' ? undefined : verifyClean(glue, cardExt, bag, host.client);
+        return clean !== undefined ? clean : glue.verifyCardExt(cardExt, optionsJson(options, bag), host.client);
+      }),
 
     /**
      * Names the known mistake that reproduces a mismatching signature.
@@ -122,7 +127,13 @@ export function createApi(glue, host) {
      * @returns {Array<object>} One report per item.
      */
     verifyCardList: (items, options) =>
-      call(() => glue.verifyCardList(toJson(items, 'cardList'), toJson(options, '', 'options'), host.client)),
+      call(() => {
+        // The items are read first, as toJson read them before the options.
+        const list = readList(items);
+        const bag = readOptions(options);
+        const clean = typeof list === 'string' || typeof bag === 'string' ? undefined : verifyCleanList(glue, list, bag, host.client);
+        return clean !== undefined ? clean : glue.verifyCardList(listJson(items, list), optionsJson(options, bag), host.client);
+      }),
 
     ...createCardDefApi(glue, call),
     ...createEnvironmentApi(glue, call),

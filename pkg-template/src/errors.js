@@ -85,6 +85,16 @@ function isPlainObject(value) {
 }
 
 /**
+ * Whether `text` is well-formed Unicode (no lone surrogate): the native
+ * `isWellFormed` where there is one, else a regular expression.
+ * @type {(text: string) => boolean}
+ */
+export const wellFormed =
+  typeof String.prototype.isWellFormed === 'function'
+    ? (text) => text.isWellFormed()
+    : (text) => !LONE_SURROGATE.test(text);
+
+/**
  * Strict JSON for values crossing into WebAssembly: strings, finite numbers,
  * booleans, `null`, arrays and plain objects only. `undefined` means absent
  * (an object key is left out; an array element or the root becomes `null`).
@@ -101,42 +111,92 @@ function isPlainObject(value) {
  * @throws {WxCardError} `INVALID_TYPE` or `INVALID_VALUE` naming the field.
  */
 export function toJson(value, path, rootName) {
-  const out = [];
-  write(value, path, path === '' ? rootName || 'input' : path, 0, [], out);
-  return out.join('');
+  return write(value, path, path === '' ? rootName || 'input' : path, 0, []);
 }
 
-function write(value, path, name, depth, stack, out) {
+/**
+ * What {@link toJson} makes of the plain object `value` (a top-level option
+ * bag, or an item of a top-level array) of which a caller has already read
+ * `Object.keys` (`keys`) and the first `values.length` values, in order: those
+ * are written as read, the rest are read now. Each getter runs once, and the
+ * text or the error is the one `toJson` gives.
+ *
+ * @param {object} value
+ * @param {string[]} keys
+ * @param {unknown[]} values
+ * @param {string} path The field path of `value` (`''` for a top-level bag).
+ * @param {number} depth 0 for a top-level bag, 1 for an item of a top-level array.
+ * @param {unknown[]} stack The containers `value` is inside (`[]` or `[array]`).
+ * @returns {string}
+ */
+export function resumeObject(value, keys, values, path, depth, stack) {
+  stack.push(value);
+  const text = writeObject(value, keys, values, path, depth, stack);
+  stack.pop();
+  return text;
+}
+
+/**
+ * What {@link toJson} makes of the array `value` (with the `path` and name
+ * `name`) of which a caller has already read `length` (at most `MAX_ITEMS`)
+ * and written the first items as `head` (their JSON texts joined by commas,
+ * `''` for none); `next(itemPath, stack)`, when given, writes the item after
+ * them from what the caller read of it. The rest are read now.
+ *
+ * @param {unknown[]} value
+ * @param {number} length
+ * @param {number} done How many items `head` holds.
+ * @param {string} head
+ * @param {((itemPath: string, stack: unknown[]) => string) | undefined} next
+ * @param {string} name
+ * @returns {string}
+ */
+export function resumeArray(value, length, done, head, next, name) {
+  const stack = [value];
+  let text = '[' + head;
+  for (let i = done; i < length; i++) {
+    if (i > 0) text += ',';
+    const itemPath = name + '[' + i + ']';
+    text += i === done && next !== undefined ? next(itemPath, stack) : write(read(value, i, itemPath), itemPath, itemPath, 1, stack);
+  }
+  return text + ']';
+}
+
+/**
+ * `value` written as {@link toJson} writes it inside a container, at `depth`.
+ * @param {unknown} value
+ * @param {string} path
+ * @param {number} depth
+ * @param {unknown[]} stack
+ * @returns {string}
+ */
+export function writeValue(value, path, depth, stack) {
+  return write(value, path, path, depth, stack);
+}
+
+function write(value, path, name, depth, stack) {
   switch (typeof value) {
     case 'string':
-      if (LONE_SURROGATE.test(value)) {
+      if (!wellFormed(value)) {
         throw new WxCardError('INVALID_VALUE', name + ': not well-formed Unicode (a lone surrogate)', { field: name });
       }
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'number':
       if (!isFinite(value)) throw invalidType(name, 'a finite number', describe(value));
-      out.push(JSON.stringify(value));
-      return;
+      return '' + value;
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'undefined':
-      out.push('null');
-      return;
+      return 'null';
     case 'object':
-      if (value === null) {
-        out.push('null');
-        return;
-      }
-      writeContainer(value, path, name, depth, stack, out);
-      return;
+      if (value === null) return 'null';
+      return writeContainer(value, path, name, depth, stack);
     default:
       throw invalidType(name, 'a string, number, boolean, array or plain object', describe(value));
   }
 }
 
-function writeContainer(value, path, name, depth, stack, out) {
+function writeContainer(value, path, name, depth, stack) {
   if (depth >= MAX_DEPTH) {
     throw new WxCardError('INVALID_VALUE', name + ': nested more than ' + MAX_DEPTH + ' levels deep', { field: name });
   }
@@ -151,42 +211,72 @@ function writeContainer(value, path, name, depth, stack, out) {
     throw invalidType(name, 'a readable value', 'an object whose traps throw');
   }
   stack.push(value);
-  if (isArray) writeArray(value, path, name, depth, stack, out);
-  else writeObject(value, keys, path, depth, stack, out);
+  const text = isArray ? writeArray(value, path, name, depth, stack) : writeObject(value, keys, NONE, path, depth, stack);
   stack.pop();
+  return text;
 }
 
-function read(container, key, name) {
+const NONE = [];
+
+/**
+ * `container[key]`, or the `INVALID_TYPE` error {@link toJson} gives when the
+ * getter (or proxy trap) throws.
+ * @param {object} container
+ * @param {string | number} key
+ * @param {string} name The field path of the value.
+ */
+export function read(container, key, name) {
   try {
     return container[key];
   } catch (e) {
-    throw invalidType(name, 'a readable value', 'a getter that throws');
+    throw unreadable(name);
   }
 }
 
-function writeArray(value, path, name, depth, stack, out) {
+/**
+ * The error {@link toJson} gives for the value at `name` whose getter (or
+ * proxy trap) threw.
+ * @param {string} name
+ * @returns {WxCardError}
+ */
+export function unreadable(name) {
+  return invalidType(name, 'a readable value', 'a getter that throws');
+}
+
+/**
+ * An array's `length` as {@link toJson} reads and limits it.
+ * @param {unknown[]} value
+ * @param {string} name
+ * @returns {number}
+ */
+export function readLength(value, name) {
   const length = read(value, 'length', name);
   if (!(length <= MAX_ITEMS)) throw new WxCardError('INVALID_VALUE', name + ': more than ' + MAX_ITEMS + ' items', { field: name });
-  out.push('[');
-  for (let i = 0; i < length; i++) {
-    if (i > 0) out.push(',');
-    const itemPath = (path === '' ? name : path) + '[' + i + ']';
-    write(read(value, i, itemPath), itemPath, itemPath, depth + 1, stack, out);
-  }
-  out.push(']');
+  return length;
 }
 
-function writeObject(value, keys, path, depth, stack, out) {
-  out.push('{');
-  let first = true;
-  for (const key of keys) {
-    const keyPath = childPath(path, key);
-    const item = read(value, key, keyPath);
-    if (item === undefined) continue;
-    if (!first) out.push(',');
-    first = false;
-    out.push(JSON.stringify(key), ':');
-    write(item, keyPath, keyPath, depth + 1, stack, out);
+function writeArray(value, path, name, depth, stack) {
+  const length = readLength(value, name);
+  let text = '[';
+  for (let i = 0; i < length; i++) {
+    if (i > 0) text += ',';
+    const itemPath = (path === '' ? name : path) + '[' + i + ']';
+    text += write(read(value, i, itemPath), itemPath, itemPath, depth + 1, stack);
   }
-  out.push('}');
+  return text + ']';
+}
+
+function writeObject(value, keys, values, path, depth, stack) {
+  let text = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const keyPath = childPath(path, key);
+    const item = i < values.length ? values[i] : read(value, key, keyPath);
+    if (item === undefined) continue;
+    if (!first) text += ',';
+    first = false;
+    text += JSON.stringify(key) + ':' + write(item, keyPath, keyPath, depth + 1, stack);
+  }
+  return text + '}';
 }

@@ -13,11 +13,20 @@
 //! Most cardExts a server issues are of this shape, so the common case costs
 //! one pass over the text and one SHA-1 instead of a JSON tree, owned
 //! strings and a field path per key.
+//!
+//! [`answer_one`] and [`answer_list`] give the same answer to the package's
+//! JS shim without an options bag: it reads a plain bag itself and passes
+//! the strings joined and the numbers as they are ([`Packed`], [`Times`]).
+//! Options that [`VerifyOptions::from_json`] would refuse or read otherwise,
+//! and every cardExt that is not clean, answer [`Answer::Full`], and the
+//! shim runs the full check, which gives the report or the error.
 
 use super::{FUTURE_SKEW_SECONDS, Report, VerifyOptions};
 use crate::card_ext::MIN_LEAK_CHECK_LEN;
+use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
-use crate::sign::{card_signature, is_signature, signatures_match};
+use crate::sign::{SIGNATURE_LEN, is_signature, signatures_match, sort_values};
+use sha1::{Digest, Sha1};
 
 /// The values of a clean cardExt, borrowed from its text.
 #[derive(Default)]
@@ -44,7 +53,7 @@ impl Clean<'_> {
         ];
         KEYS.into_iter()
             .chain(values.into_iter().flatten())
-            .any(|s| s.len() >= secret.len() && s.contains(secret))
+            .any(|s| s.len() >= secret.len() && contains(s, secret))
     }
 }
 
@@ -74,6 +83,228 @@ pub(super) fn clean_report(
     card_id: Option<&str>,
     options: &VerifyOptions,
 ) -> Option<Report> {
+    clean(text, card_id, &Checks::of(options)).map(|signed| Report::new(signed, Vec::new()))
+}
+
+/// What a clean cardExt is checked against: the parts of [`VerifyOptions`]
+/// the fast path reads, borrowed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Checks<'a> {
+    /// The ticket, when the signature is to be checked.
+    pub api_ticket: Option<&'a str>,
+    /// "Now" in Unix seconds, for the freshness checks.
+    pub now_seconds: Option<u64>,
+    /// The oldest a timestamp may be, in seconds before `now_seconds`.
+    pub max_age_seconds: Option<u64>,
+    /// The openid the cardExt must be bound to.
+    pub expect_openid: Option<&'a str>,
+    /// The code the cardExt must carry.
+    pub expect_code: Option<&'a str>,
+}
+
+impl<'a> Checks<'a> {
+    /// The checks of `options`.
+    pub fn of(options: &'a VerifyOptions) -> Self {
+        Checks {
+            api_ticket: options.api_ticket.as_ref().map(|t| t.expose()),
+            now_seconds: options.now_seconds,
+            max_age_seconds: options.max_age_seconds,
+            expect_openid: options.expect_openid.as_deref(),
+            expect_code: options.expect_code.as_deref(),
+        }
+    }
+
+    /// Whether [`VerifyOptions::from_json`] reads these values, given as the
+    /// JS options bag had them (a `nowSeconds` of the caller's, not of the
+    /// clock, in `given_now`), without an error and to the same options.
+    /// Anything it would refuse or read differently is `false`, so that the
+    /// caller takes the full path and gets its error.
+    pub fn read_alike(&self, card_id: Option<&str>, given_now: Option<u64>) -> bool {
+        let non_empty = |s: Option<&str>| s.is_none_or(|s| !s.is_empty());
+        card_id.is_none_or(|id| rules::check_card_id(id, "").is_ok())
+            && self.api_ticket.is_none_or(ticket_ok)
+            && given_now.is_none_or(|now| now <= MAX_TIMESTAMP_SECONDS)
+            && non_empty(self.expect_openid)
+            && non_empty(self.expect_code)
+    }
+}
+
+/// What the fast path answers for one cardExt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Answer {
+    /// Not clean, or the options need reading in full: the full check decides.
+    Full = 0,
+    /// Clean; no ticket, so the signature was not checked.
+    CleanUnsigned = 1,
+    /// Clean, and the signature matches.
+    CleanSigned = 2,
+}
+
+impl Answer {
+    /// `Some(signature_checked)` of a clean answer's report.
+    fn of(clean: Option<bool>) -> Self {
+        match clean {
+            None => Answer::Full,
+            Some(false) => Answer::CleanUnsigned,
+            Some(true) => Answer::CleanSigned,
+        }
+    }
+}
+
+/// The fast answer on one cardExt: [`Answer::CleanSigned`] or
+/// [`Answer::CleanUnsigned`] exactly when [`verify_card_ext`] with these
+/// checks would report `{ ok: true, signatureChecked, problems: [] }` for it,
+/// else [`Answer::Full`].
+///
+/// [`verify_card_ext`]: super::verify_card_ext
+pub fn answer(text: &str, card_id: &str, checks: &Checks<'_>) -> Answer {
+    Answer::of(clean(text, Some(card_id), checks))
+}
+
+/// Strings sent as one: JS joins them, and passes the UTF-16 length of each
+/// but the last. A part is taken only when its bytes are ASCII, where UTF-8
+/// and UTF-16 lengths agree; otherwise `None` (the caller takes the full path).
+pub struct Packed<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Packed<'a> {
+    /// The joined text.
+    pub fn new(text: &'a str) -> Self {
+        Packed { rest: text }
+    }
+
+    /// The next part, of `len` UTF-16 units.
+    pub fn take(&mut self, len: usize) -> Option<&'a str> {
+        let (head, rest) = self.rest.split_at_checked(len)?;
+        if !head.is_ascii() {
+            return None;
+        }
+        self.rest = rest;
+        Some(head)
+    }
+
+    /// What is left: the last part.
+    pub fn rest(&self) -> &'a str {
+        self.rest
+    }
+}
+
+/// The numbers of a fast call, as JS numbers: "now" in seconds (the
+/// caller's `nowSeconds` when `now_given`, else the clock's, negative when
+/// there is no clock) and `maxAgeSeconds` (negative when absent).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Times {
+    /// Unix seconds.
+    pub now: f64,
+    /// Whether `now` is the caller's `nowSeconds` rather than the clock's.
+    pub now_given: bool,
+    /// The oldest a timestamp may be, in seconds; negative when absent.
+    pub max_age: f64,
+}
+
+/// A JS number that is a whole number of seconds JS holds exactly; `Err`
+/// for any other non-negative value.
+fn whole(value: f64) -> Result<Option<u64>, ()> {
+    if value < 0.0 {
+        return Ok(None);
+    }
+    if value.fract() != 0.0 || value > 9_007_199_254_740_991.0 {
+        return Err(());
+    }
+    // NOTE: a whole number below 2^53, so the cast is exact.
+    Ok(Some(value as u64))
+}
+
+/// Reads the options of a fast call: the card id, ticket, expected openid
+/// and expected code joined in `text`, of the UTF-16 lengths in `lens`
+/// (negative: absent), and `times`. `None` when the options are not read
+/// exactly as [`VerifyOptions::from_json`] reads them, so the full path must run.
+fn options(text: &str, lens: [i32; 4], times: Times) -> Option<(Option<&str>, Checks<'_>)> {
+    let mut parts = Packed::new(text);
+    let mut next = |len: i32| match usize::try_from(len) {
+        Ok(len) => parts.take(len).map(Some),
+        Err(_) => Some(None),
+    };
+    let [card_id, ticket, openid, code] = lens;
+    let card_id = next(card_id)?;
+    let api_ticket = next(ticket)?;
+    // `from_json` reads an empty expectation as none.
+    let expect_openid = next(openid)?.filter(|s| !s.is_empty());
+    let expect_code = next(code)?.filter(|s| !s.is_empty());
+    if !parts.rest().is_empty() {
+        return None;
+    }
+    let now = match whole(times.now) {
+        Ok(now) => now,
+        Err(()) if times.now_given => return None,
+        Err(()) => Some(times.now.floor() as u64),
+    };
+    let checks = Checks {
+        api_ticket,
+        now_seconds: now,
+        max_age_seconds: whole(times.max_age).ok()?,
+        expect_openid,
+        expect_code,
+    };
+    let given = if times.now_given { Some(now?) } else { None };
+    checks
+        .read_alike(card_id, given)
+        .then_some((card_id, checks))
+}
+
+/// The fast answer of `verifyCardExt` on `card_ext`: `options` holds the
+/// card id, ticket, expected openid and expected code joined (of the UTF-16
+/// lengths `lens`, negative for absent). [`Answer::Full`] when the options
+/// are not plain (see [`Checks::read_alike`]), the card id is absent or the
+/// cardExt is not clean.
+pub fn answer_one(options_text: &str, lens: [i32; 4], card_ext: &str, times: Times) -> Answer {
+    let Some((Some(card_id), checks)) = options(options_text, lens, times) else {
+        return Answer::Full;
+    };
+    answer(card_ext, card_id, &checks)
+}
+
+/// The fast answer of `verifyCardList`: `options_text` holds the options as
+/// for [`answer_one`] (of the first four `lens`; the card id is optional),
+/// `items` each item's card id and cardExt joined, of the lengths in the
+/// rest of `lens`. A clean answer means every item is clean, and every
+/// report is that answer's; [`Answer::Full`] when one is not.
+pub fn answer_list(options_text: &str, lens: &[i32], items: &str, times: Times) -> Answer {
+    let Some((head, item_lens)) = lens.split_first_chunk::<4>() else {
+        return Answer::Full;
+    };
+    let Some((_, checks)) = options(options_text, *head, times) else {
+        return Answer::Full;
+    };
+    let mut parts = Packed::new(items);
+    let pairs = item_lens.chunks_exact(2);
+    if !pairs.remainder().is_empty() {
+        return Answer::Full;
+    }
+    let mut take = |len: i32| usize::try_from(len).ok().and_then(|len| parts.take(len));
+    for pair in pairs {
+        let &[id, ext] = pair else {
+            return Answer::Full;
+        };
+        let clean_item = take(id)
+            .filter(|id| rules::check_card_id(id, "").is_ok())
+            .zip(take(ext))
+            .and_then(|(id, ext)| clean(ext, Some(id), &checks));
+        if clean_item.is_none() {
+            return Answer::Full;
+        }
+    }
+    if !parts.rest().is_empty() {
+        return Answer::Full;
+    }
+    Answer::of(Some(checks.api_ticket.is_some()))
+}
+
+/// `Some(signature_checked)` for a clean, correctly signed cardExt, `None`
+/// when the full check has to look at it.
+fn clean(text: &str, card_id: Option<&str>, options: &Checks<'_>) -> Option<bool> {
     let clean = read(text)?;
     let timestamp_text = clean.timestamp?;
     let timestamp = seconds(timestamp_text)?;
@@ -102,23 +333,20 @@ pub(super) fn clean_report(
     }
     if options
         .expect_openid
-        .as_deref()
         .is_some_and(|expected| clean.openid != Some(expected))
         || options
             .expect_code
-            .as_deref()
             .is_some_and(|expected| clean.code != Some(expected))
     {
         return None;
     }
-    let Some(ticket) = &options.api_ticket else {
-        return Some(Report::new(false, Vec::new()));
+    let Some(secret) = options.api_ticket else {
+        return Some(false);
     };
-    let secret = ticket.expose();
     if secret.chars().count() >= MIN_LEAK_CHECK_LEN && leaked(text, &clean, secret) {
         return None;
     }
-    let values = [
+    let mut values = [
         secret,
         timestamp_text,
         card_id?,
@@ -126,7 +354,72 @@ pub(super) fn clean_report(
         clean.openid.unwrap_or(""),
         nonce,
     ];
-    signatures_match(&card_signature(&values), signature).then(|| Report::new(true, Vec::new()))
+    signed_by(&mut values, signature).then_some(true)
+}
+
+/// Whether `given` is the card signature of `values` (sorted in place): the
+/// scheme of [`card_signature`](crate::sign::card_signature) without its allocations. Empty values sort
+/// first and add nothing to the concatenation, so they need no dropping.
+fn signed_by(values: &mut [&str], given: &str) -> bool {
+    sort_values(values);
+    // One update of the whole message: the hasher buffers less than with one per value.
+    let mut message = [0u8; 256];
+    let mut len = 0;
+    let mut hasher = Sha1::new();
+    for value in values.iter() {
+        let bytes = value.as_bytes();
+        match message.get_mut(len..len + bytes.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(bytes);
+                len += bytes.len();
+            }
+            None => {
+                hasher.update(message.get(..len).unwrap_or_default());
+                hasher.update(bytes);
+                len = 0;
+            }
+        }
+    }
+    hasher.update(message.get(..len).unwrap_or_default());
+    let mut hex = [0u8; SIGNATURE_LEN];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(hasher.finalize().iter()) {
+        if let [high, low] = pair {
+            *high = hex_digit(byte >> 4);
+            *low = hex_digit(byte & 0x0f);
+        }
+    }
+    std::str::from_utf8(&hex).is_ok_and(|hex| signatures_match(hex, given))
+}
+
+/// The lowercase hex digit of a nibble.
+fn hex_digit(nibble: u8) -> u8 {
+    if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'a' + nibble - 10
+    }
+}
+
+/// Whether `needle` occurs in `haystack`: a plain search, cheaper than the
+/// standard one's set-up for the short strings of a cardExt.
+fn contains(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.first() == Some(&first) && w == needle)
+}
+
+/// [`rules::check_ticket`] as a test, without copying the ticket.
+fn ticket_ok(ticket: &str) -> bool {
+    if ticket.is_ascii() {
+        // The ASCII whitespace and control characters are the bytes up to the space, and DEL.
+        return !ticket.is_empty() && !ticket.bytes().any(|b| b <= b' ' || b == 0x7f);
+    }
+    !ticket.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Unix seconds written as 1 to 10 digits without a leading zero: the only
@@ -206,6 +499,7 @@ fn skip_space(text: &str, at: usize) -> usize {
 mod tests {
     use super::super::Verifier;
     use super::*;
+    use crate::sign::card_signature;
     use proptest::prelude::*;
 
     const TICKET: &str = "ojZ8YtyVyr30HheH3CM73y7h4jJE";
@@ -334,6 +628,280 @@ mod tests {
         }
     }
 
+    /// `answer_one` of the options as the shim packs them.
+    fn packed_answer(text: &str, options: &VerifyOptions, times: Times) -> Answer {
+        let card_id = options.card_id.as_deref().unwrap_or("");
+        let ticket = options.api_ticket.as_ref().map(|t| t.expose());
+        let openid = options.expect_openid.as_deref().unwrap_or("");
+        let code = options.expect_code.as_deref().unwrap_or("");
+        let len = |s: &str| i32::try_from(s.encode_utf16().count()).unwrap();
+        let packed = format!("{card_id}{}{openid}{code}", ticket.unwrap_or(""));
+        let lens = [
+            options.card_id.as_deref().map_or(-1, len),
+            ticket.map_or(-1, len),
+            len(openid),
+            len(code),
+        ];
+        answer_one(&packed, lens, text, times)
+    }
+
+    fn times(options: &VerifyOptions) -> Times {
+        Times {
+            now: options.now_seconds.map_or(-1.0, |n| n as f64),
+            now_given: options.now_seconds.is_some(),
+            max_age: options.max_age_seconds.map_or(-1.0, |n| n as f64),
+        }
+    }
+
+    /// The full check's answer: clean exactly when its report is the fast one.
+    fn full_answer(text: &str, options: &VerifyOptions) -> Answer {
+        let report = full(text, options.card_id.as_deref(), options);
+        match report {
+            Report {
+                ok: true,
+                ref problems,
+                signature_checked,
+            } if problems.is_empty() => Answer::of(Some(signature_checked)),
+            _ => Answer::Full,
+        }
+    }
+
+    #[test]
+    fn packed_answers_are_the_full_checks() {
+        let fresh = with_ticket().with_now(1_404_896_700).with_max_age(60);
+        for options in [
+            with_ticket(),
+            VerifyOptions::new(CARD),
+            fresh.clone(),
+            with_ticket().expecting_code("1434008071"),
+        ] {
+            let answer = packed_answer(EXAMPLE, &options, times(&options));
+            assert_ne!(answer, Answer::Full, "{options:?}");
+            assert_eq!(answer, full_answer(EXAMPLE, &options), "{options:?}");
+        }
+        assert_eq!(
+            packed_answer(EXAMPLE, &with_ticket(), times(&with_ticket())),
+            Answer::CleanSigned
+        );
+        let tampered = EXAMPLE.replace("\"123\"", "\"124\"");
+        assert_eq!(
+            packed_answer(&tampered, &with_ticket(), times(&with_ticket())),
+            Answer::Full
+        );
+        // "Now" from the clock is taken as it is; from the caller, only as `from_json` reads it.
+        let clock = Times {
+            now: 1_404_896_700.0,
+            now_given: false,
+            max_age: 60.0,
+        };
+        assert_eq!(
+            packed_answer(EXAMPLE, &with_ticket(), clock),
+            Answer::CleanSigned
+        );
+        let late = Times {
+            now: 1_504_896_700.0,
+            ..clock
+        };
+        assert_eq!(packed_answer(EXAMPLE, &with_ticket(), late), Answer::Full);
+        for now in [1.5, 1e13, f64::NAN, -1.0] {
+            let given = Times {
+                now,
+                now_given: true,
+                max_age: -1.0,
+            };
+            assert_eq!(
+                packed_answer(EXAMPLE, &with_ticket(), given),
+                Answer::Full,
+                "{now}"
+            );
+        }
+        let no_clock = Times {
+            now: -1.0,
+            now_given: false,
+            max_age: 60.0,
+        };
+        assert_eq!(
+            packed_answer(EXAMPLE, &with_ticket(), no_clock),
+            Answer::CleanSigned
+        );
+        let fraction = Times {
+            max_age: 0.5,
+            ..clock
+        };
+        assert_eq!(
+            packed_answer(EXAMPLE, &with_ticket(), fraction),
+            Answer::Full
+        );
+    }
+
+    #[test]
+    fn options_from_json_refuses_take_the_full_path() {
+        let refused = [
+            VerifyOptions::new("p 1").with_ticket(TICKET),
+            VerifyOptions::new("p".repeat(33)).with_ticket(TICKET),
+            VerifyOptions::new(CARD).with_ticket("tic ket"),
+            VerifyOptions::new(CARD).with_ticket(""),
+            VerifyOptions::new(CARD)
+                .with_ticket(TICKET)
+                .with_now(1_404_896_700_000),
+        ];
+        for options in refused {
+            assert!(
+                VerifyOptions::from_json(&serde_json::json!({
+                    "cardId": options.card_id,
+                    "apiTicket": options.api_ticket.as_ref().map(|t| t.expose()),
+                    "nowSeconds": options.now_seconds,
+                }))
+                .is_err(),
+                "{options:?}"
+            );
+            assert_eq!(
+                packed_answer(EXAMPLE, &options, times(&options)),
+                Answer::Full,
+                "{options:?}"
+            );
+        }
+        let mut no_card = with_ticket();
+        no_card.card_id = None;
+        assert_eq!(
+            packed_answer(EXAMPLE, &no_card, times(&no_card)),
+            Answer::Full
+        );
+    }
+
+    #[test]
+    fn packed_parts_are_ascii_or_refused() {
+        let mut parts = Packed::new("ab卡cd");
+        assert_eq!(parts.take(1), Some("a"));
+        assert_eq!(
+            parts.take(2),
+            None,
+            "'b卡' is three UTF-16 units short of its bytes"
+        );
+        assert_eq!(parts.take(1), Some("b"));
+        assert_eq!(parts.rest(), "卡cd");
+        assert_eq!(parts.take(9), None);
+        // A non-ASCII card id cannot be mistaken for a shorter one.
+        let options = VerifyOptions::new("p卡").with_ticket(TICKET);
+        assert_eq!(
+            packed_answer(EXAMPLE, &options, times(&options)),
+            Answer::Full
+        );
+    }
+
+    /// `answer_list` of items as the shim packs them, with the options of `with_ticket`.
+    fn list_answer(items: &[(&str, &str)], options: &VerifyOptions) -> Answer {
+        let ticket = options.api_ticket.as_ref().map_or("", |t| t.expose());
+        let mut packed = String::new();
+        let mut lens = vec![
+            -1,
+            options
+                .api_ticket
+                .as_ref()
+                .map_or(-1, |_| ticket.len() as i32),
+            0,
+            0,
+        ];
+        for (id, ext) in items {
+            packed.push_str(id);
+            packed.push_str(ext);
+            lens.extend([id.len() as i32, ext.len() as i32]);
+        }
+        answer_list(ticket, &lens, &packed, times(options))
+    }
+
+    #[test]
+    fn a_list_is_clean_only_when_every_item_is() {
+        let options = VerifyOptions::default().with_ticket(TICKET);
+        let clean = vec![(CARD, EXAMPLE); 5];
+        assert_eq!(list_answer(&clean, &options), Answer::CleanSigned);
+        assert_eq!(
+            list_answer(&clean, &VerifyOptions::default()),
+            Answer::CleanUnsigned
+        );
+        assert_eq!(list_answer(&[], &options), Answer::CleanSigned);
+        let tampered = EXAMPLE.replace("f137", "f138");
+        for dirty in [
+            (CARD, tampered.as_str()),
+            ("", EXAMPLE),
+            ("p 1", EXAMPLE),
+            ("pOther", EXAMPLE),
+        ] {
+            let mut items = clean.clone();
+            items[3] = dirty;
+            assert_eq!(list_answer(&items, &options), Answer::Full, "{dirty:?}");
+        }
+        let items = format!("{CARD}{EXAMPLE}");
+        let id = CARD.len() as i32;
+        let ext = EXAMPLE.len() as i32;
+        let ticket = TICKET.len() as i32;
+        let run = |lens: &[i32]| answer_list(TICKET, lens, &items, times(&options));
+        assert_eq!(run(&[-1, ticket, 0, 0, id, ext]), Answer::CleanSigned);
+        assert_eq!(run(&[-1, ticket, 0, 0, id]), Answer::Full);
+        assert_eq!(run(&[-1, ticket, 0, 0, id, ext - 1]), Answer::Full);
+        assert_eq!(run(&[-1, ticket, 0]), Answer::Full);
+        assert_eq!(run(&[-1, ticket, 0, 0, -1, ext]), Answer::Full);
+        assert_eq!(
+            run(&[-1, ticket - 1, 0, 0, id, ext]),
+            Answer::Full,
+            "options left over"
+        );
+    }
+
+    #[test]
+    fn the_signature_check_is_card_signatures() {
+        let long = ["y".repeat(200), "z".repeat(70)];
+        let cases: [&[&str]; 5] = [
+            &[TICKET, "1404896688", CARD, "1434008071", "", "123"],
+            &["", "", "", "", "", ""],
+            &["b", "a", "", "ab", "B", "a"],
+            &["卡", "z", "Z", "0", "", "-"],
+            &["x", &long[0], &long[1], "", "", "a"],
+        ];
+        for values in cases {
+            let expected = card_signature(values);
+            let mut sorted = values.to_vec();
+            assert!(signed_by(&mut sorted, &expected), "{values:?}");
+            assert!(signed_by(&mut values.to_vec(), &expected.to_uppercase()));
+            let mut wrong = expected.clone();
+            wrong.replace_range(..1, if wrong.starts_with('0') { "1" } else { "0" });
+            assert!(!signed_by(&mut values.to_vec(), &wrong), "{values:?}");
+            assert!(!signed_by(&mut values.to_vec(), &expected[1..]));
+        }
+    }
+
+    #[test]
+    fn the_plain_search_and_ticket_test_are_the_standard_ones() {
+        let texts = ["", "a", "abc", "aab", "卡券", "x卡券y", TICKET, EXAMPLE];
+        for hay in texts {
+            for needle in texts.iter().chain(&["b", "ab", "券", "ojZ8", "\"code\""]) {
+                assert_eq!(
+                    contains(hay, needle),
+                    hay.contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+        for ticket in [
+            "a\u{1f}b",
+            "a\u{b}",
+            "a\u{c}",
+            "~!",
+            "",
+            " ",
+            "a b",
+            "a\tb",
+            "a\u{85}b",
+            "a\u{3000}b",
+            "a\u{7f}",
+            "卡券",
+            TICKET,
+        ] {
+            let standard = rules::check_ticket(&crate::secret::Ticket::new(ticket), "").is_ok();
+            assert_eq!(ticket_ok(ticket), standard, "{ticket:?}");
+        }
+    }
+
     /// Values near the rules: valid ones mostly, with the characters and
     /// lengths that break them now and then.
     fn near(valid: &'static str) -> impl Strategy<Value = String> {
@@ -393,6 +961,14 @@ mod tests {
             options.max_age_seconds = max_age;
             agrees(&text, Some(CARD), &options);
             agrees(&text, Some(CARD), &VerifyOptions::new(CARD));
+            // The packed options read as the options themselves: the same answer as the
+            // fast path inside `verify_card_ext`, and a clean one only when the full check agrees.
+            let fast = packed_answer(&text, &options, times(&options));
+            let inside = clean_report(&text, Some(CARD), &options).map(|r| r.signature_checked);
+            prop_assert_eq!(fast, Answer::of(inside));
+            if fast != Answer::Full {
+                prop_assert_eq!(fast, full_answer(&text, &options));
+            }
         }
     }
 }
