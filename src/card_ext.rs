@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::json::{self, join};
 use crate::problem::Problem;
+use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{self, card_signature};
@@ -158,6 +159,8 @@ pub struct CardExtScan {
     pub errors: Vec<Error>,
     /// Findings that WeChat may accept but are likely mistakes.
     pub warnings: Vec<Problem>,
+    /// The ticket the cardExt was read with, removed from [`CardExtScan::problems`].
+    ticket: Option<Ticket>,
 }
 
 impl CardExtScan {
@@ -179,7 +182,10 @@ impl CardExtScan {
         ticket: Option<&Ticket>,
         path: &mut String,
     ) -> CardExtScan {
-        let mut scan = CardExtScan::default();
+        let mut scan = CardExtScan {
+            ticket: ticket.cloned(),
+            ..CardExtScan::default()
+        };
         let value = match parse_object(text, field) {
             Ok(v) => v,
             Err(e) => {
@@ -236,13 +242,26 @@ impl CardExtScan {
         })
     }
 
-    /// Every problem: errors first, then warnings.
+    /// Every problem: errors first, then warnings. Messages and fields that
+    /// quote the ticket the cardExt was read with (whole or cut, say in a key)
+    /// show `<redacted>` in its place.
     pub fn problems(&self) -> impl Iterator<Item = Problem> + '_ {
         self.errors
             .iter()
             .cloned()
             .map(Problem::from)
             .chain(self.warnings.iter().cloned())
+            .map(|mut p| {
+                if let Some(secret) = self.ticket.as_ref().map(Ticket::expose) {
+                    if let Some(clean) = scrub(&p.message, secret) {
+                        p.message = clean;
+                    }
+                    if let Some(clean) = p.field.as_deref().and_then(|f| scrub(f, secret)) {
+                        p.field = Some(clean);
+                    }
+                }
+                p
+            })
     }
 
     /// Keys named like a secret.
