@@ -5,17 +5,33 @@
 // to the bundle and instantiates it synchronously when loaded, so every
 // function works at once and `init()` is a resolved no-op. The compiled
 // module is kept, so an instance that trapped is replaced at once by a fresh one.
+//
+// Import time is part of every cold start, so nothing is loaded that the
+// load does not need: built-ins are fetched with `process.getBuiltinModule`
+// (or a `require` from `createRequire`) rather than a static `import` — in an
+// ES module, `import … from 'node:fs'` alone costs ~1.5 ms (its module
+// wrapper reads every export of `fs`, which loads fs's streams) — and
+// `node:crypto` (~2–3 ms) is loaded by the first call that needs a nonce
+// (see host-node.js).
 
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as glue from 'wxcard-glue';
 import { createApi } from './api.js';
 import { WxCardError } from './errors.js';
 import { nodeHost } from './host-node.js';
 import { replaceInstance } from './loader.js';
 
+// NOTE: `process.getBuiltinModule` exists from Node.js 20.16 / 22.3; before, a `require` is
+// made for this file (`__filename` in the CommonJS bundle, `import.meta.url` in the ES module
+// bundle; a bare `require` would become the bundler's throwing shim in the ES module bundle).
+const builtin =
+  typeof process.getBuiltinModule === 'function'
+    ? (name) => process.getBuiltinModule(name)
+    : createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+
 // NOTE: `__dirname` in the CommonJS bundle, `import.meta.url` in the ES module bundle.
 const wasmFile = typeof __dirname === 'string' ? __dirname + '/wxcard_bg.wasm' : new URL('wxcard_bg.wasm', import.meta.url);
-const wasmModule = new WebAssembly.Module(readFileSync(wasmFile));
+const wasmModule = new WebAssembly.Module(builtin('node:fs').readFileSync(wasmFile));
 let instance = null;
 
 function instantiate() {
@@ -23,7 +39,7 @@ function instantiate() {
 }
 
 instantiate();
-const api = createApi(glue, { ...nodeHost(), recover: instantiate });
+const api = createApi(glue, { ...nodeHost(builtin), recover: instantiate });
 
 /**
  * A resolved no-op in Node.js, where the module is ready at once; kept so the
