@@ -10,6 +10,7 @@
 //! them through the package, which converts inputs with its strict `toJson`,
 //! supplies random bytes and the client flag, and re-wraps errors.
 
+mod allocator;
 pub mod decode;
 pub mod error;
 pub mod host;
