@@ -17,9 +17,11 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
 use crate::json::Fields;
+use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::card_signature;
+use crate::verify::fast::{Packed, whole};
 
 /// The input of [`build_card_ext`]: one card to sign.
 ///
@@ -234,6 +236,58 @@ pub fn build_card_ext(input: &CardExtInput, host: &dyn Host) -> Result<String> {
     serde_json::to_string(&out).map_err(|e| Error::invalid_value("cardExt", e.to_string()))
 }
 
+/// [`build_card_ext`] of an input the package's JS shim read from a plain
+/// bag: `text` holds the ticket, card id, code, openid, nonce and outer
+/// string joined, of the UTF-16 lengths in `lens` (negative: absent; ASCII
+/// only, see [`Packed`]); `timestamp` and `fixed_begintimestamp` are JS
+/// numbers (negative: absent). `None` when [`CardExtInput::from_json`] would
+/// not read the same input or building fails: the caller then takes the full
+/// path, which gives the error.
+pub fn build_from_parts(
+    text: &str,
+    lens: [i32; 6],
+    timestamp: f64,
+    fixed_begintimestamp: f64,
+    host: &dyn Host,
+) -> Option<String> {
+    let mut parts = Packed::new(text);
+    let mut next = |len: i32| match usize::try_from(len) {
+        Ok(len) => parts.take(len).map(Some),
+        Err(_) => Some(None),
+    };
+    let [ticket, card_id, code, openid, nonce, outer] = lens;
+    let [api_ticket, card_id] = [next(ticket)??, next(card_id)??];
+    // `from_json` reads an empty optional string as none.
+    let mut optional = |len: i32| next(len).map(|s| s.filter(|s| !s.is_empty()).map(str::to_owned));
+    let [code, openid, nonce_str, outer_str] = [
+        optional(code)?,
+        optional(openid)?,
+        optional(nonce)?,
+        optional(outer)?,
+    ];
+    if api_ticket.is_empty() || card_id.is_empty() || !parts.rest().is_empty() {
+        return None;
+    }
+    // A timestamp beyond `json::timestamp`'s rules takes the full path, which names it.
+    let seconds = |value: f64| match whole(value) {
+        Ok(Some(t)) if t <= MAX_TIMESTAMP_SECONDS => Some(Some(t)),
+        Ok(Some(_)) | Err(()) => None,
+        Ok(None) => Some(None),
+    };
+    let input = CardExtInput {
+        api_ticket: Ticket::new(api_ticket),
+        card_id: card_id.to_owned(),
+        code,
+        openid,
+        timestamp: seconds(timestamp)?,
+        nonce_str,
+        fixed_begintimestamp: seconds(fixed_begintimestamp)?,
+        outer_str,
+        allow_ticket_on_client: false,
+    };
+    build_card_ext(&input, host).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +347,179 @@ mod tests {
         assert_eq!(input.nonce_str, None);
         assert_eq!(input.fixed_begintimestamp, Some(5));
         assert!(input.allow_ticket_on_client);
+    }
+
+    /// `build_from_parts` of an input as the shim packs it.
+    fn from_parts(fields: &[Option<&str>; 6], timestamp: f64, fixed: f64) -> Option<String> {
+        let text: String = fields.iter().flatten().copied().collect();
+        let lens =
+            fields.map(|f| f.map_or(-1, |s| i32::try_from(s.encode_utf16().count()).unwrap()));
+        build_from_parts(&text, lens, timestamp, fixed, &FixedHost { now: Some(1) })
+    }
+
+    /// The full path: the JSON of the same input, read and built.
+    fn from_json_text(fields: &[Option<&str>; 6], timestamp: f64, fixed: f64) -> Option<String> {
+        let keys = [
+            "apiTicket",
+            "cardId",
+            "code",
+            "openid",
+            "nonceStr",
+            "outerStr",
+        ];
+        let mut bag = serde_json::Map::new();
+        for (key, value) in keys.iter().zip(fields) {
+            if let Some(v) = value {
+                bag.insert((*key).into(), json!(v));
+            }
+        }
+        for (key, value) in [("timestamp", timestamp), ("fixedBeginTimestamp", fixed)] {
+            if value >= 0.0 {
+                bag.insert(
+                    key.into(),
+                    serde_json::from_str(&format!("{value}")).unwrap(),
+                );
+            }
+        }
+        let input = CardExtInput::from_json(&Value::Object(bag)).ok()?;
+        build_card_ext(&input, &FixedHost { now: Some(1) }).ok()
+    }
+
+    #[test]
+    fn built_from_parts_as_from_json() {
+        let official = [
+            Some(TICKET),
+            Some(CARD),
+            Some("1434008071"),
+            None,
+            Some("123"),
+            None,
+        ];
+        let built = from_parts(&official, 1_404_896_688.0, -1.0).unwrap();
+        assert!(
+            built.contains("f137ab68b7f8112d20ee528ab6074564e2796250"),
+            "{built}"
+        );
+        let long_nonce = "n".repeat(33);
+        let cases: Vec<([Option<&str>; 6], f64, f64)> = vec![
+            (official, 1_404_896_688.0, -1.0),
+            (official, 1_404_896_688.0, 1_404_896_000.0),
+            (
+                [
+                    Some(TICKET),
+                    Some(CARD),
+                    Some(""),
+                    Some("oIPmDs3qBfDyBVYuKMBz2NqhPJRo"),
+                    Some("n"),
+                    Some("channel"),
+                ],
+                5.0,
+                -1.0,
+            ),
+            (
+                [
+                    Some(TICKET),
+                    Some(CARD),
+                    None,
+                    None,
+                    Some("n"),
+                    Some("渠道"),
+                ],
+                5.0,
+                -1.0,
+            ),
+            (
+                [
+                    Some(TICKET),
+                    Some(CARD),
+                    Some("bad code!"),
+                    None,
+                    Some("n"),
+                    None,
+                ],
+                5.0,
+                -1.0,
+            ),
+            (
+                [Some(TICKET), Some("p 1"), None, None, Some("n"), None],
+                5.0,
+                -1.0,
+            ),
+            (
+                [Some("tic ket"), Some(CARD), None, None, Some("n"), None],
+                5.0,
+                -1.0,
+            ),
+            (
+                [Some(""), Some(CARD), None, None, Some("n"), None],
+                5.0,
+                -1.0,
+            ),
+            ([None, Some(CARD), None, None, Some("n"), None], 5.0, -1.0),
+            (
+                [Some(TICKET), Some(CARD), None, None, Some("n"), None],
+                1_404_896_688_000.0,
+                -1.0,
+            ),
+            (
+                [Some(TICKET), Some(CARD), None, None, Some("n"), None],
+                5.5,
+                -1.0,
+            ),
+            (
+                [Some(TICKET), Some(CARD), None, None, Some("n"), None],
+                5.0,
+                1e13,
+            ),
+            (
+                [
+                    Some(TICKET),
+                    Some(CARD),
+                    None,
+                    None,
+                    Some(long_nonce.as_str()),
+                    None,
+                ],
+                5.0,
+                -1.0,
+            ),
+        ];
+        for (fields, timestamp, fixed) in cases.iter().take(3) {
+            assert!(
+                from_parts(fields, *timestamp, *fixed).is_some(),
+                "{fields:?}"
+            );
+        }
+        for (fields, timestamp, fixed) in &cases {
+            let fast = from_parts(fields, *timestamp, *fixed);
+            if fast.is_some() {
+                assert_eq!(
+                    fast,
+                    from_json_text(fields, *timestamp, *fixed),
+                    "{fields:?}"
+                );
+            } else {
+                // The full path gives an error, or the fast path could not read the input.
+                let full = from_json_text(fields, *timestamp, *fixed);
+                assert!(
+                    full.is_none() || fields.iter().flatten().any(|s| !s.is_ascii()),
+                    "{fields:?}"
+                );
+            }
+        }
+        // No nonce: this host has no random bytes, so only the full path can answer (with its error).
+        let no_nonce = [Some(TICKET), Some(CARD), None, None, None, None];
+        assert_eq!(from_parts(&no_nonce, 5.0, -1.0), None);
+        // Lengths that do not add up to the text.
+        assert_eq!(
+            build_from_parts(
+                "abc",
+                [1, 1, -1, -1, -1, -1],
+                5.0,
+                -1.0,
+                &FixedHost { now: None }
+            ),
+            None
+        );
     }
 }

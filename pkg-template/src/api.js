@@ -3,6 +3,8 @@
 import { createCardDefApi } from './card-def.js';
 import { createEnvironmentApi } from './environment.js';
 import { WxCardError, fromGlue, toJson } from './errors.js';
+import { buildClean, readInput } from './fast-build.js';
+import { bagJson } from './fast-read.js';
 import { listJson, optionsJson, readList, readOptions, verifyClean, verifyCleanList } from './fast-verify.js';
 import { createWrappers } from './wrappers.js';
 
@@ -68,7 +70,12 @@ export function createApi(glue, host) {
      * @returns {string}
      * @throws {WxCardError} `TICKET_ON_CLIENT` on a client without `allowTicketOnClient: true`; field errors.
      */
-    buildCardExt: (input) => call(() => glue.buildCardExt(toJson(input, ''), host.client, random(input))),
+    buildCardExt: (input) =>
+      call(() => {
+        const bag = readInput(input);
+        const built = typeof bag === 'string' ? undefined : buildClean(glue, bag, host);
+        return built !== undefined ? built : glue.buildCardExt(bagJson(input, bag), host.client, random(input));
+      }),
 
     /**
      * Validates and normalises the `cardList` of `wx.addCard` (object cardExt is serialised).

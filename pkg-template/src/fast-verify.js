@@ -12,45 +12,18 @@
 // results and errors are the same as without this file.
 
 import { readLength, resumeArray, resumeObject, toJson, unreadable, wellFormed, writeValue } from './errors.js';
-
-const OBJECT = Object.prototype;
+import { bagJson, clockSeconds, ordinaryObject, readBag, wholeNumber } from './fast-read.js';
+import { TEXT_AT, scratch, writeScratch } from './scratch.js';
 
 /** The answers of the module's internal fast exports. */
 const FULL = 0;
 const SIGNED = 2;
 
-// Whether toJson writes `value` without reading anything or throwing.
-function primitive(value) {
-  switch (typeof value) {
-    case 'string':
-      return wellFormed(value);
-    case 'number':
-      return isFinite(value);
-    case 'boolean':
-    case 'undefined':
-      return true;
-    default:
-      return value === null;
-  }
-}
-
-// Whether `value` is an object toJson writes with its `Object.keys`: a plain
-// object with the ordinary prototype. `false` for anything else, including
-// objects whose traps throw (toJson names those itself).
-function ordinaryObject(value) {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    return !Array.isArray(value) && Object.getPrototypeOf(value) === OBJECT;
-  } catch (e) {
-    return false;
-  }
-}
-
 /**
  * A verify options bag as read: its keys (`null` for no bag), their values,
  * and the options when they are plain.
  */
-class Bag {
+class Options {
   constructor(keys) {
     this.keys = keys;
     this.values = [];
@@ -80,12 +53,12 @@ class Bag {
         this[key] = value;
         return true;
       case 'nowSeconds':
-        if (!Number.isSafeInteger(value) || value < 0) return false;
+        if (!wholeNumber(value)) return false;
         this.nowSeconds = value;
         this.nowGiven = true;
         return true;
       case 'maxAgeSeconds':
-        if (!Number.isSafeInteger(value) || value < 0) return false;
+        if (!wholeNumber(value)) return false;
         this.maxAgeSeconds = value;
         return true;
       case 'allowTicketOnClient':
@@ -101,133 +74,27 @@ class Bag {
 const KNOWN = new Set(['cardId', 'apiTicket', 'nowSeconds', 'maxAgeSeconds', 'expectOpenid', 'expectCode', 'allowTicketOnClient']);
 
 /**
- * Reads a verify options bag: a {@link Bag} when it is an ordinary object of
- * values toJson writes as they are, else the JSON text toJson makes of it
- * (or its error). Each getter runs once either way.
- *
+ * Reads a verify options bag (see {@link readBag}).
  * @param {unknown} options
- * @returns {Bag | string}
+ * @returns {Options | string}
  */
 export function readOptions(options) {
-  if (options === undefined || options === null) return new Bag(null);
-  if (!ordinaryObject(options)) return toJson(options, '', 'options');
-  let keys;
-  try {
-    keys = Object.keys(options);
-  } catch (e) {
-    return toJson(options, '', 'options');
-  }
-  const bag = new Bag(keys);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    let value;
-    try {
-      value = options[key];
-    } catch (e) {
-      throw unreadable(key);
-    }
-    bag.values.push(value);
-    if (!primitive(value)) return resumeObject(options, keys, bag.values, '', 0, []);
-    if (bag.plain) bag.plain = bag.take(key, value);
-  }
-  return bag;
+  return readBag(options, 'options', Options);
 }
 
 /**
- * The JSON text of the options as read by {@link readOptions}.
+ * The JSON text of the options as read by {@link readOptions}: what toJson gives.
  * @param {unknown} options
- * @param {Bag | string} bag
+ * @param {Options | string} bag
  * @returns {string}
  */
 export function optionsJson(options, bag) {
-  if (typeof bag === 'string') return bag;
-  return bag.keys === null ? 'null' : resumeObject(options, bag.keys, bag.values, '', 0, []);
+  return bagJson(options, bag);
 }
 
 /** Whether the options may take the fast path on this host (a ticket on a client needs `allowTicketOnClient: true`). */
 function allowed(bag, client) {
   return bag.plain && (bag.apiTicket === undefined || client === false || bag.allowTicketOnClient === true);
-}
-
-// "Now" as the module's clock reads it: whole seconds of `Date.now()`, -1 without a clock.
-function clockSeconds() {
-  const ms = +Date.now();
-  return isFinite(ms) && ms >= 0 ? Math.floor(ms / 1000) : -1;
-}
-
-/**
- * The module's scratch buffer: the options' strings at its start (kept from
- * one call to the next while they stay the same), the cardExt or the items
- * from `TEXT_AT`. The views are made again when the memory grew or the
- * instance was replaced (both detach them).
- */
-let scratch = { glue: null, options: new Uint8Array(0), text: new Uint8Array(0), written: null, length: 0 };
-
-/** Where the cardExt or the items start in the scratch buffer; longer option strings take the full path. */
-const TEXT_AT = 1024;
-
-/** Longer texts take the full path: no clean cardExt comes near this. */
-const MAX_TEXT = 1 << 20;
-
-const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
-
-// Writes `text` as UTF-8 at the start of `view`: its byte length, or -1 when it did not fit.
-function encode(text, view) {
-  const n = text.length;
-  if (encoder !== undefined) {
-    const done = encoder.encodeInto(text, view);
-    return done.read === n ? done.written : -1;
-  }
-  if (n > view.length) return -1;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) return -1;
-    view[i] = c;
-  }
-  return n;
-}
-
-/**
- * Writes the options' strings (unless the last call wrote the same) and
- * `text` into the scratch buffer; the byte length of the options' strings,
- * or -1 when something did not fit (the caller then takes the full path).
- * The byte length of `text` is left in `scratch.length`.
- */
-function writeScratch(glue, bag, text) {
-  if (text.length > MAX_TEXT) return -1;
-  if (scratch.glue !== glue || scratch.text.byteLength < text.length || scratch.options.byteLength === 0) {
-    const size = TEXT_AT + Math.max(text.length, 4096);
-    const at = glue.internalScratch(size);
-    const buffer = glue.internalMemory().buffer;
-    scratch = {
-      glue,
-      options: new Uint8Array(buffer, at, TEXT_AT),
-      text: new Uint8Array(buffer, at + TEXT_AT, size - TEXT_AT),
-      written: null,
-      length: 0,
-    };
-  }
-  const written = scratch.written;
-  let optionsLength;
-  if (
-    written !== null &&
-    written.cardId === bag.cardId &&
-    written.apiTicket === bag.apiTicket &&
-    written.expectOpenid === bag.expectOpenid &&
-    written.expectCode === bag.expectCode
-  ) {
-    optionsLength = written.length;
-  } else {
-    const options = (bag.cardId === undefined ? '' : bag.cardId) + (bag.apiTicket === undefined ? '' : bag.apiTicket) + bag.expectOpenid + bag.expectCode;
-    optionsLength = encode(options, scratch.options);
-    scratch.written =
-      optionsLength < 0
-        ? null
-        : { cardId: bag.cardId, apiTicket: bag.apiTicket, expectOpenid: bag.expectOpenid, expectCode: bag.expectCode, length: optionsLength };
-    if (optionsLength < 0) return -1;
-  }
-  scratch.length = encode(text, scratch.text);
-  return scratch.length < 0 ? -1 : optionsLength;
 }
 
 function report(signed) {
@@ -239,7 +106,7 @@ function report(signed) {
  *
  * @param {Record<string, Function>} glue
  * @param {unknown} cardExt
- * @param {Bag} bag
+ * @param {Options} bag
  * @param {boolean} client
  */
 export function verifyClean(glue, cardExt, bag, client) {
@@ -365,7 +232,7 @@ export function listJson(items, list) {
  *
  * @param {Record<string, Function>} glue
  * @param {List} list
- * @param {Bag} bag
+ * @param {Options} bag
  * @param {boolean} client
  */
 export function verifyCleanList(glue, list, bag, client) {

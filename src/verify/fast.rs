@@ -1,7 +1,7 @@
 //! The fast path of verification: a cardExt exactly as a correct signer
 //! writes it, checked without building a JSON tree.
 //!
-//! [`clean_report`] answers only for an object of the keys a signer emits
+//! `clean_report` answers only for an object of the keys a signer emits
 //! (`code`, `openid`, `timestamp`, `nonce_str`, `signature`), each once, each
 //! a plain JSON string without escapes, every value within its rule, the
 //! timestamp fresh, the page's expectations met, the ticket nowhere in the
@@ -25,8 +25,8 @@ use super::{FUTURE_SKEW_SECONDS, Report, VerifyOptions};
 use crate::card_ext::MIN_LEAK_CHECK_LEN;
 use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
-use crate::sign::{SIGNATURE_LEN, is_signature, signatures_match, sort_values};
-use sha1::{Digest, Sha1};
+use crate::sign::{SIGNATURE_LEN, is_signature, sha1_hex, signatures_match};
+use sha1::block_api::compress;
 
 /// The values of a clean cardExt, borrowed from its text.
 #[derive(Default)]
@@ -58,19 +58,13 @@ impl Clean<'_> {
 }
 
 /// Whether `secret` is anywhere in the cardExt's text, as the full check
-/// searches it. A secret without JSON punctuation or whitespace can only lie
-/// inside one key or value (the text has no escapes), so only those are
-/// searched; any other secret is searched for in the whole text.
-fn leaked(text: &str, clean: &Clean<'_>, secret: &str) -> bool {
-    if secret.bytes().any(|b| {
-        matches!(
-            b,
-            b'"' | b'{' | b'}' | b':' | b',' | b' ' | b'\t' | b'\n' | b'\r'
-        )
-    }) {
-        return text.contains(secret);
+/// searches it: where `leak` says it can be.
+fn leaked(text: &str, clean: &Clean<'_>, secret: &str, leak: Leak) -> bool {
+    match leak {
+        Leak::Unsearched => false,
+        Leak::InToken => clean.contains(secret),
+        Leak::InText => text.contains(secret),
     }
-    clean.contains(secret)
 }
 
 /// The keys of a clean cardExt.
@@ -100,18 +94,72 @@ pub struct Checks<'a> {
     pub expect_openid: Option<&'a str>,
     /// The code the cardExt must carry.
     pub expect_code: Option<&'a str>,
+    /// Where the ticket is searched for, decided once per ticket.
+    leak: Leak,
+}
+
+/// Where the full check's leak search can find the ticket in a clean cardExt.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Leak {
+    /// Nowhere: no ticket, or one too short to be searched for.
+    #[default]
+    Unsearched,
+    /// Inside one key or value: a ticket without JSON punctuation or
+    /// whitespace (the text of a clean cardExt has no escapes).
+    InToken,
+    /// Anywhere in the text.
+    InText,
+}
+
+impl Leak {
+    fn of(secret: Option<&str>) -> Self {
+        match secret {
+            Some(s) if s.chars().count() >= MIN_LEAK_CHECK_LEN => {
+                let punctuation = s.bytes().any(|b| {
+                    matches!(
+                        b,
+                        b'"' | b'{' | b'}' | b':' | b',' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                });
+                if punctuation {
+                    Leak::InText
+                } else {
+                    Leak::InToken
+                }
+            }
+            _ => Leak::Unsearched,
+        }
+    }
 }
 
 impl<'a> Checks<'a> {
+    /// The checks of the options' parts.
+    pub fn new(
+        api_ticket: Option<&'a str>,
+        now_seconds: Option<u64>,
+        max_age_seconds: Option<u64>,
+        expect_openid: Option<&'a str>,
+        expect_code: Option<&'a str>,
+    ) -> Self {
+        Checks {
+            api_ticket,
+            now_seconds,
+            max_age_seconds,
+            expect_openid,
+            expect_code,
+            leak: Leak::of(api_ticket),
+        }
+    }
+
     /// The checks of `options`.
     pub fn of(options: &'a VerifyOptions) -> Self {
-        Checks {
-            api_ticket: options.api_ticket.as_ref().map(|t| t.expose()),
-            now_seconds: options.now_seconds,
-            max_age_seconds: options.max_age_seconds,
-            expect_openid: options.expect_openid.as_deref(),
-            expect_code: options.expect_code.as_deref(),
-        }
+        Checks::new(
+            options.api_ticket.as_ref().map(|t| t.expose()),
+            options.now_seconds,
+            options.max_age_seconds,
+            options.expect_openid.as_deref(),
+            options.expect_code.as_deref(),
+        )
     }
 
     /// Whether [`VerifyOptions::from_json`] reads these values, given as the
@@ -121,7 +169,7 @@ impl<'a> Checks<'a> {
     /// caller takes the full path and gets its error.
     pub fn read_alike(&self, card_id: Option<&str>, given_now: Option<u64>) -> bool {
         let non_empty = |s: Option<&str>| s.is_none_or(|s| !s.is_empty());
-        card_id.is_none_or(|id| rules::check_card_id(id, "").is_ok())
+        card_id.is_none_or(card_id_ok)
             && self.api_ticket.is_none_or(ticket_ok)
             && given_now.is_none_or(|now| now <= MAX_TIMESTAMP_SECONDS)
             && non_empty(self.expect_openid)
@@ -205,8 +253,9 @@ pub struct Times {
 }
 
 /// A JS number that is a whole number of seconds JS holds exactly; `Err`
-/// for any other non-negative value.
-fn whole(value: f64) -> Result<Option<u64>, ()> {
+/// for any other non-negative value, `Ok(None)` for a negative one (absent).
+#[allow(clippy::result_unit_err)]
+pub fn whole(value: f64) -> Result<Option<u64>, ()> {
     if value < 0.0 {
         return Ok(None);
     }
@@ -241,13 +290,8 @@ fn options(text: &str, lens: [i32; 4], times: Times) -> Option<(Option<&str>, Ch
         Err(()) if times.now_given => return None,
         Err(()) => Some(times.now.floor() as u64),
     };
-    let checks = Checks {
-        api_ticket,
-        now_seconds: now,
-        max_age_seconds: whole(times.max_age).ok()?,
-        expect_openid,
-        expect_code,
-    };
+    let max_age = whole(times.max_age).ok()?;
+    let checks = Checks::new(api_ticket, now, max_age, expect_openid, expect_code);
     let given = if times.now_given { Some(now?) } else { None };
     checks
         .read_alike(card_id, given)
@@ -289,7 +333,7 @@ pub fn answer_list(options_text: &str, lens: &[i32], items: &str, times: Times) 
             return Answer::Full;
         };
         let clean_item = take(id)
-            .filter(|id| rules::check_card_id(id, "").is_ok())
+            .filter(|id| card_id_ok(id))
             .zip(take(ext))
             .and_then(|(id, ext)| clean(ext, Some(id), &checks));
         if clean_item.is_none() {
@@ -313,12 +357,8 @@ fn clean(text: &str, card_id: Option<&str>, options: &Checks<'_>) -> Option<bool
         return None;
     }
     let nonce = clean.nonce_str?;
-    rules::check_nonce(nonce, "").ok()?;
-    if let Some(code) = clean.code {
-        rules::check_code(code, "").ok()?;
-    }
-    if let Some(openid) = clean.openid {
-        rules::check_openid(openid, "").ok()?;
+    if !nonce_ok(nonce) || !clean.code.is_none_or(code_ok) || !clean.openid.is_none_or(openid_ok) {
+        return None;
     }
     if let Some(now) = options.now_seconds {
         if timestamp > now.saturating_add(FUTURE_SKEW_SECONDS) {
@@ -343,7 +383,7 @@ fn clean(text: &str, card_id: Option<&str>, options: &Checks<'_>) -> Option<bool
     let Some(secret) = options.api_ticket else {
         return Some(false);
     };
-    if secret.chars().count() >= MIN_LEAK_CHECK_LEN && leaked(text, &clean, secret) {
+    if leaked(text, &clean, secret, options.leak) {
         return None;
     }
     let mut values = [
@@ -358,31 +398,16 @@ fn clean(text: &str, card_id: Option<&str>, options: &Checks<'_>) -> Option<bool
 }
 
 /// Whether `given` is the card signature of `values` (sorted in place): the
-/// scheme of [`card_signature`](crate::sign::card_signature) without its allocations. Empty values sort
-/// first and add nothing to the concatenation, so they need no dropping.
+/// scheme of [`card_signature`](crate::sign::card_signature) without its
+/// allocations. Empty values sort first and add nothing to the
+/// concatenation, so they need no dropping.
 fn signed_by(values: &mut [&str], given: &str) -> bool {
-    sort_values(values);
-    // One update of the whole message: the hasher buffers less than with one per value.
-    let mut message = [0u8; 256];
-    let mut len = 0;
-    let mut hasher = Sha1::new();
-    for value in values.iter() {
-        let bytes = value.as_bytes();
-        match message.get_mut(len..len + bytes.len()) {
-            Some(slot) => {
-                slot.copy_from_slice(bytes);
-                len += bytes.len();
-            }
-            None => {
-                hasher.update(message.get(..len).unwrap_or_default());
-                hasher.update(bytes);
-                len = 0;
-            }
-        }
-    }
-    hasher.update(message.get(..len).unwrap_or_default());
+    sort_bytewise(values);
+    let Some(digest) = sha1_padded(values) else {
+        return signatures_match(&sha1_hex(values.iter().map(|v| v.as_bytes())), given);
+    };
     let mut hex = [0u8; SIGNATURE_LEN];
-    for (pair, byte) in hex.chunks_exact_mut(2).zip(hasher.finalize().iter()) {
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(digest.iter()) {
         if let [high, low] = pair {
             *high = hex_digit(byte >> 4);
             *low = hex_digit(byte & 0x0f);
@@ -400,6 +425,75 @@ fn hex_digit(nibble: u8) -> u8 {
     }
 }
 
+/// The blocks [`sha1_padded`] hashes at most: messages of up to 247 bytes,
+/// the values of any signature with a ticket of the usual 86 characters.
+const MAX_BLOCKS: usize = 4;
+
+/// SHA-1 of the concatenation of `values`, padded and hashed in one call of
+/// the compression function: none of the buffering of the streaming hasher.
+/// `None` for a message longer than [`MAX_BLOCKS`] hold.
+fn sha1_padded(values: &[&str]) -> Option<[u8; 20]> {
+    let mut blocks = [[0u8; 64]; MAX_BLOCKS];
+    let flat = blocks.as_flattened_mut();
+    let mut len = 0;
+    for value in values {
+        let bytes = value.as_bytes();
+        flat.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+        len += bytes.len();
+    }
+    // The message, the byte 0x80, zeros, and its length in bits in the last 8 bytes.
+    let used = (len + 9).div_ceil(64);
+    *flat.get_mut(len)? = 0x80;
+    let bits = (len as u64).checked_mul(8)?;
+    flat.get_mut(used * 64 - 8..used * 64)?
+        .copy_from_slice(&bits.to_be_bytes());
+    let mut state = SHA1_INIT;
+    compress(&mut state, blocks.get(..used)?);
+    let mut digest = [0u8; 20];
+    for (out, word) in digest.chunks_exact_mut(4).zip(state) {
+        out.copy_from_slice(&word.to_be_bytes());
+    }
+    Some(digest)
+}
+
+/// The initial SHA-1 state (FIPS 180-4, 5.3.1).
+const SHA1_INIT: [u32; 5] = [
+    0x6745_2301,
+    0xEFCD_AB89,
+    0x98BA_DCFE,
+    0x1032_5476,
+    0xC3D2_E1F0,
+];
+
+/// Sorts `values` in byte order, as [`sort_values`](crate::sign::sort_values) does: an insertion sort
+/// that compares byte by byte, without a `memcmp` call per comparison (the
+/// values of a signature are few and short).
+fn sort_bytewise(values: &mut [&str]) {
+    for i in 1..values.len() {
+        let mut j = i;
+        while j > 0 {
+            let (Some(a), Some(b)) = (values.get(j - 1), values.get(j)) else {
+                break;
+            };
+            if !bytes_less(b.as_bytes(), a.as_bytes()) {
+                break;
+            }
+            values.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// `a < b` in byte order.
+fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
+    }
+    a.len() < b.len()
+}
+
 /// Whether `needle` occurs in `haystack`: a plain search, cheaper than the
 /// standard one's set-up for the short strings of a cardExt.
 fn contains(haystack: &str, needle: &str) -> bool {
@@ -411,6 +505,39 @@ fn contains(haystack: &str, needle: &str) -> bool {
         .as_bytes()
         .windows(needle.len())
         .any(|w| w.first() == Some(&first) && w == needle)
+}
+
+/// Whether every byte passes `ok` and there are at most `max`: for ASCII
+/// rules, where bytes are characters (a byte of a non-ASCII character never
+/// passes).
+fn ascii_rule(value: &str, max: usize, ok: impl Fn(u8) -> bool) -> bool {
+    value.len() <= max && value.bytes().all(ok)
+}
+
+fn is_id_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// [`rules::check_card_id`] as a test.
+fn card_id_ok(value: &str) -> bool {
+    !value.is_empty() && ascii_rule(value, rules::MAX_CARD_ID_LEN, is_id_byte)
+}
+
+/// [`rules::check_code`] as a test.
+fn code_ok(value: &str) -> bool {
+    ascii_rule(value, rules::MAX_CODE_LEN, |b| {
+        b.is_ascii_alphanumeric() || b == b'_'
+    })
+}
+
+/// [`rules::check_nonce`] as a test.
+fn nonce_ok(value: &str) -> bool {
+    ascii_rule(value, rules::MAX_NONCE_LEN, |b| b.is_ascii_graphic())
+}
+
+/// [`rules::check_openid`] as a test.
+fn openid_ok(value: &str) -> bool {
+    ascii_rule(value, rules::MAX_OPENID_LEN, is_id_byte)
 }
 
 /// [`rules::check_ticket`] as a test, without copying the ticket.
@@ -442,14 +569,22 @@ fn read(text: &str) -> Option<Clean<'_>> {
         let (key, next) = string(text, at)?;
         at = expect(text, next, b':')?;
         let (value, next) = string(text, at)?;
-        // Every arm is one of `KEYS`.
-        let slot = match key {
-            "code" => &mut clean.code,
-            "openid" => &mut clean.openid,
-            "timestamp" => &mut clean.timestamp,
-            "nonce_str" => &mut clean.nonce_str,
-            "signature" => &mut clean.signature,
-            _ => return None,
+        // Every arm is one of `KEYS`, compared as fixed-size arrays: no
+        // `memcmp` call per key.
+        let key = key.as_bytes();
+        let slot = if key.len() == 9 {
+            match <[u8; 9]>::try_from(key).ok() {
+                Some(k) if k == *b"timestamp" => &mut clean.timestamp,
+                Some(k) if k == *b"nonce_str" => &mut clean.nonce_str,
+                Some(k) if k == *b"signature" => &mut clean.signature,
+                _ => return None,
+            }
+        } else if <[u8; 4]>::try_from(key).ok() == Some(*b"code") {
+            &mut clean.code
+        } else if <[u8; 6]>::try_from(key).ok() == Some(*b"openid") {
+            &mut clean.openid
+        } else {
+            return None;
         };
         if slot.replace(value).is_some() || value.is_empty() {
             return None;
@@ -871,6 +1006,28 @@ mod tests {
     }
 
     #[test]
+    fn the_padded_hash_is_sha1_at_every_length() {
+        let text: String = (0..300)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        for len in 0..300 {
+            let (a, b) = text.split_at(len / 3);
+            let (b, c) = b.split_at(len - len / 3);
+            let c = &c[..0];
+            let values = [a, b, c];
+            let expected = sha1_hex(values.iter().map(|v| v.as_bytes()));
+            match sha1_padded(&values) {
+                Some(digest) => {
+                    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                    assert_eq!(hex, expected, "{len}");
+                }
+                None => assert!(len > MAX_BLOCKS * 64 - 9, "{len}"),
+            }
+            assert!(signed_by(&mut values.to_vec(), &expected), "{len}");
+        }
+    }
+
+    #[test]
     fn the_plain_search_and_ticket_test_are_the_standard_ones() {
         let texts = ["", "a", "abc", "aab", "卡券", "x卡券y", TICKET, EXAMPLE];
         for hay in texts {
@@ -899,6 +1056,25 @@ mod tests {
         ] {
             let standard = rules::check_ticket(&crate::secret::Ticket::new(ticket), "").is_ok();
             assert_eq!(ticket_ok(ticket), standard, "{ticket:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_rule_tests_are_the_rules(value in "\\PC{0,70}|[ -~]{0,70}|[A-Za-z0-9_-]{0,70}") {
+            prop_assert_eq!(card_id_ok(&value), rules::check_card_id(&value, "").is_ok());
+            prop_assert_eq!(code_ok(&value), rules::check_code(&value, "").is_ok());
+            prop_assert_eq!(nonce_ok(&value), rules::check_nonce(&value, "").is_ok());
+            prop_assert_eq!(openid_ok(&value), rules::check_openid(&value, "").is_ok());
+        }
+
+        #[test]
+        fn the_sort_is_the_signatures(values in prop::collection::vec("[0-9a-c]{0,4}|\\PC{0,3}", 0..9)) {
+            let mut ours: Vec<&str> = values.iter().map(String::as_str).collect();
+            let mut theirs = ours.clone();
+            sort_bytewise(&mut ours);
+            crate::sign::sort_values(&mut theirs);
+            prop_assert_eq!(ours, theirs);
         }
     }
 

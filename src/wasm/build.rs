@@ -9,7 +9,8 @@ use wasm_bindgen::prelude::*;
 use super::decode::{client, json, to_plain};
 use super::error::JsResult;
 use super::host::JsHost;
-use crate::builder::{CardExtInput, build_card_ext as build};
+use super::verify::scratch_texts;
+use crate::builder::{CardExtInput, build_card_ext as build, build_from_parts};
 use crate::choose_card::{ChooseCardInput, choose_card_params as choose};
 use crate::jsapi::{JsapiConfigInput, jsapi_config as config};
 use crate::secret::ensure_ticket_allowed;
@@ -56,4 +57,30 @@ pub fn jsapi_config(input: JsValue, is_client: JsValue, random: JsValue) -> JsRe
         "jsapiTicket",
     )?;
     Ok(to_plain(&config(&input, &JsHost::new(&random))?)?)
+}
+
+/// Internal to the package's shim, not public API: `buildCardExt` of a plain
+/// input whose strings the shim wrote into the scratch buffer (see
+/// `builder::build_from_parts`; `len` bytes at `at`), or `undefined` for the
+/// full path.
+#[wasm_bindgen(js_name = internalBuildCardExt)]
+#[allow(clippy::too_many_arguments)]
+pub fn build_clean(
+    at: usize,
+    len: usize,
+    ticket: i32,
+    card_id: i32,
+    code: i32,
+    openid: i32,
+    nonce: i32,
+    outer: i32,
+    timestamp: f64,
+    fixed_begintimestamp: f64,
+    random: JsValue,
+) -> Option<String> {
+    let lens = [ticket, card_id, code, openid, nonce, outer];
+    let host = JsHost::new(&random);
+    scratch_texts(0, at, len, |_, text| {
+        build_from_parts(text, lens, timestamp, fixed_begintimestamp, &host)
+    })
 }

@@ -141,7 +141,7 @@ pub fn scratch(len: usize) -> usize {
 /// Two parts of the scratch buffer as text: the options, its first
 /// `options_len` bytes, and the bytes `at..at + len`; "" for a part that is
 /// not UTF-8 (the fast answer is then to take the full path).
-fn scratch_texts<T>(
+pub(super) fn scratch_texts<T>(
     options_len: usize,
     at: usize,
     len: usize,

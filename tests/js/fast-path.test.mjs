@@ -416,3 +416,94 @@ test('mini-program entry (a client, no TextEncoder): bags of its own realm take 
   assert.equal(JSON.stringify(wxcard.verifyCardList(items, listBag)), JSON.stringify(signed.map(() => ({ ok: true, signatureChecked: true, problems: [] }))));
   assert.throws(() => wxcard.verifyCardExt(signed[0], runtime.evaluate(`(${bags[0]})`)), (e) => e.code === 'TICKET_ON_CLIENT');
 });
+
+/** buildCardExt inputs, built fresh per call; `reads()` counts getter reads. */
+function buildInputs(allow) {
+  let reads = 0;
+  const base = { apiTicket: TICKET, cardId: CARD_ID, timestamp: NOW, nonceStr: 'Wm3WZYTPz0wzccnW', ...allow };
+  const inputs = [
+    () => ({ ...base }),
+    () => ({ ...base, code: CODE }),
+    () => ({ ...base, code: CODE, openid: OPENID, outerStr: 'channel', fixedBeginTimestamp: NOW + 60 }),
+    () => ({ ...base, outerStr: '渠道一' }),
+    () => ({ ...base, code: '', openid: null, outerStr: undefined }),
+    () => ({ ...base, apiTicket: LONG_TICKET }),
+    () => ({ ...base, timestamp: undefined }),
+    () => ({ ...base, timestamp: String(NOW) }),
+    () => ({ ...base, timestamp: NOW * 1000 }),
+    () => ({ ...base, timestamp: NOW + 0.5 }),
+    () => ({ ...base, timestamp: -1 }),
+    () => ({ ...base, timestamp: 10n }),
+    () => ({ ...base, fixedBeginTimestamp: 1e13 }),
+    () => ({ ...base, code: 'bad code!' }),
+    () => ({ ...base, code: 'c'.repeat(21) }),
+    () => ({ ...base, nonceStr: 'n'.repeat(33) }),
+    () => ({ ...base, nonceStr: 'p\uD800x' }),
+    () => ({ ...base, nonceStr: 5 }),
+    () => ({ ...base, cardId: 'p 1' }),
+    () => ({ ...base, cardId: '' }),
+    () => ({ ...base, apiTicket: '' }),
+    () => ({ ...base, apiTicket: ' ' + TICKET }),
+    () => ({ ...base, apiTicket: undefined }),
+    () => ({ ...base, api_ticket: TICKET }),
+    () => ({ ...base, extra: null }),
+    () => ({ ...base, extra: undefined }),
+    () => ({ ...base, allowTicketOnClient: 'yes' }),
+    () => ({ ...base, code: { value: CODE } }),
+    () => ({
+      ...base,
+      get code() {
+        reads++;
+        return CODE;
+      },
+    }),
+    () => ({
+      ...base,
+      get openid() {
+        throw new Error('hostile getter');
+      },
+    }),
+    () => undefined,
+    () => null,
+    () => [TICKET, CARD_ID],
+    () => 'input',
+  ];
+  return { inputs, reads: () => reads };
+}
+
+function buildDifferential(wx, label, allow) {
+  const saved = Date.now;
+  Date.now = () => (NOW + 7) * 1000;
+  let built = 0;
+  try {
+    const { inputs, reads } = buildInputs(allow);
+    for (const [i, input] of inputs.entries()) {
+      const before = reads();
+      const fast = outcome(() => wx.buildCardExt(input()));
+      const fastReads = reads() - before;
+      // No bag at all takes the full path as it is (`null` to the module, not `{}`).
+      const full = outcome(() => wx.buildCardExt(input() == null ? input() : fullPathBag(input())));
+      assert.deepEqual(fast, full, `${label}: input #${i}`);
+      assert.equal(reads() - before - fastReads, fastReads, `${label}: input #${i}: getters read as often`);
+      if (fast.result) built++;
+    }
+  } finally {
+    Date.now = saved;
+  }
+  return built;
+}
+
+test("buildCardExt's fast path gives the full path's cardExts and errors (Node, browser)", async () => {
+  const node = await loadNode('esm');
+  assert.ok(buildDifferential(node, 'node', {}) >= 8);
+  const web = await loadWeb();
+  await web.init({ wasm: readFileSync(join(PKG, 'dist', 'wxcard_bg.wasm')) });
+  assert.ok(buildDifferential(web, 'web, allowed', { allowTicketOnClient: true }) >= 8);
+  assert.equal(buildDifferential(web, 'web', {}), 0, 'a ticket on a client is refused on both paths');
+  // Without a nonce, both paths draw one: same shape, a signature that verifies.
+  const input = { apiTicket: TICKET, cardId: CARD_ID, code: CODE };
+  const built = JSON.parse(node.buildCardExt(input));
+  assert.deepEqual(Object.keys(built), Object.keys(JSON.parse(node.buildCardExt(fullPathBag(input)))));
+  assert.match(built.nonce_str, /^[A-Za-z0-9]{16,32}$/);
+  assert.ok(node.verifyCardExt(JSON.stringify(built), { cardId: CARD_ID, apiTicket: TICKET }).ok);
+});
