@@ -23,6 +23,22 @@ const CODE = '1434008071';
 const EXAMPLE = '{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}';
 const NOW = 1404896700;
 
+/**
+ * Runs `fn` with `Date.now` frozen at the time it is called: both paths read
+ * the same clock, and a second that ticks between them must not change a
+ * message ("… seconds old").
+ */
+function frozenClock(fn) {
+  const saved = Date.now;
+  const now = saved.call(Date);
+  Date.now = () => now;
+  try {
+    return fn();
+  } finally {
+    Date.now = saved;
+  }
+}
+
 /** The same bag with a null prototype (getters kept as getters): the full path. */
 function fullPathBag(bag) {
   if (bag === undefined || bag === null) return Object.create(null);
@@ -181,6 +197,10 @@ function optionBags(extra) {
 
 /** Runs every (cardExt, options) pair through both paths; returns how many outcomes were clean reports. */
 function differential(wx, label, cardExts, extra) {
+  return frozenClock(() => differentialAt(wx, label, cardExts, extra));
+}
+
+function differentialAt(wx, label, cardExts, extra) {
   let clean = 0;
   let compared = 0;
   for (const cardExt of cardExts) {
@@ -335,6 +355,10 @@ function lists(wx, allow) {
 }
 
 function listDifferential(wx, label, allow) {
+  return frozenClock(() => listDifferentialAt(wx, label, allow));
+}
+
+function listDifferentialAt(wx, label, allow) {
   let clean = 0;
   let compared = 0;
   const { bags } = optionBags({});
@@ -402,6 +426,10 @@ test('mini-program entry (a client, no TextEncoder): bags of its own realm take 
     `{ cardId: ${JSON.stringify(CARD_ID)} }`,
   ];
   let clean = 0;
+  const saved = Date.now;
+  const frozen = saved.call(Date);
+  Date.now = () => frozen;
+  runtime.evaluate(`Date.now = () => ${frozen}`);
   for (const cardExt of [...signed.flatMap(variants), EXAMPLE]) {
     for (const source of bags) {
       const bag = () => runtime.evaluate(`(${source})`);
@@ -410,6 +438,7 @@ test('mini-program entry (a client, no TextEncoder): bags of its own realm take 
       if (fast.includes('\\"ok\\":true')) clean++;
     }
   }
+  Date.now = saved;
   assert.ok(clean > 50, `only ${clean} clean reports`);
   const items = runtime.evaluate(`[${signed.map((e) => `{ cardId: ${JSON.stringify(CARD_ID)}, cardExt: ${JSON.stringify(e)} }`).join(',')}]`);
   const listBag = runtime.evaluate(`({ apiTicket: ${JSON.stringify(TICKET)}, allowTicketOnClient: true })`);
