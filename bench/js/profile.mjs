@@ -1,9 +1,10 @@
 // Where the time of a verifyCardExt call goes: a V8 CPU profile of a child
 // process calling it in a loop, its samples split into WebAssembly (the Rust
-// code), the package's JavaScript and the built-ins it calls (the strict
-// toJson, the wasm-bindgen glue passing strings in and parsing the report
-// out), garbage collection, and the rest (the loop itself, Node.js). The
-// first second (baseline-tier code) is left out.
+// code), the package's JavaScript and the built-ins it calls (reading the
+// options bag, writing the strings into the module's memory, the clock, the
+// wasm-bindgen glue, the report object; on the full path also the strict
+// toJson and the report's JSON), garbage collection, and the rest (the loop
+// itself, Node.js). The first second (baseline-tier code) is left out.
 //
 //   node bench/js/profile.mjs      (needs pkg/)
 // Prints `key<TAB>percent<TAB>%` lines.
@@ -34,7 +35,7 @@ try {
     else if (/profile-child|^node:internal\/(modules|bootstrap|main)/.test(url) || /^\((program|idle|root)\)$/.test(functionName)) {
       counts.other++;
     }
-    // The package's own code, and the built-ins it calls (TextDecoder, JSON.parse, memory.buffer, RegExp).
+    // The package's own code, and the built-ins it calls (TextEncoder, Date.now, memory.buffer, JSON).
     else counts.package_js++;
   });
   const total = Object.values(counts).reduce((a, b) => a + b, 0);

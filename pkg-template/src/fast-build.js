@@ -68,8 +68,6 @@ export function readInput(input) {
   return readBag(input, 'input', Input);
 }
 
-const STRINGS = ['apiTicket', 'cardId', 'code', 'openid', 'nonceStr', 'outerStr'];
-
 /**
  * `buildCardExt` through the fast export when the input is plain, else `undefined`.
  *
@@ -84,15 +82,25 @@ export function buildClean(glue, input, host) {
   const timestamp = input.timestamp >= 0 ? input.timestamp : clockSeconds();
   if (timestamp < 0) return undefined;
   const random = input.nonceStr === undefined || input.nonceStr === '' ? host.randomBytes() : undefined;
-  let text = '';
-  const lens = [-1, -1, -1, -1, -1, -1];
-  for (let i = 0; i < STRINGS.length; i++) {
-    const value = input[STRINGS[i]];
-    if (value === undefined) continue;
-    text += value;
-    lens[i] = value.length;
-  }
+  const { apiTicket, cardId, code, openid, nonceStr, outerStr } = input;
+  const text = part(apiTicket) + part(cardId) + part(code) + part(openid) + part(nonceStr) + part(outerStr);
   const len = writeText(glue, text);
   if (len < 0) return undefined;
-  return glue.internalBuildCardExt(TEXT_AT, len, lens[0], lens[1], lens[2], lens[3], lens[4], lens[5], timestamp, input.fixedBeginTimestamp, random);
+  return glue.internalBuildCardExt(
+    TEXT_AT,
+    len,
+    length(apiTicket),
+    length(cardId),
+    length(code),
+    length(openid),
+    length(nonceStr),
+    length(outerStr),
+    timestamp,
+    input.fixedBeginTimestamp,
+    random,
+  );
 }
+
+// A string of the input as joined for the module, and its length (-1: absent).
+const part = (value) => (value === undefined ? '' : value);
+const length = (value) => (value === undefined ? -1 : value.length);
