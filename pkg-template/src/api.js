@@ -6,6 +6,7 @@ import { WxCardError, fromGlue, toJson } from './errors.js';
 import { buildClean, readInput } from './fast-build.js';
 import { bagJson } from './fast-read.js';
 import { listJson, optionsJson, readList, readOptions, verifyClean, verifyCleanList } from './fast-verify.js';
+import { forgetScratch } from './scratch.js';
 import { createWrappers } from './wrappers.js';
 
 /**
@@ -34,7 +35,9 @@ function needsNonce(input) {
  *
  * Inputs are converted with the strict {@link toJson} before they reach the
  * glue; anything the glue throws becomes a {@link WxCardError}; every call
- * before the module is ready throws `NOT_INITIALIZED`.
+ * before the module is ready throws `NOT_INITIALIZED`. `verifyCardExt`,
+ * `verifyCardList` and `buildCardExt` first try their fast paths
+ * (fast-verify.js, fast-build.js), which give the same results and errors.
  *
  * @param {Record<string, Function>} glue
  * @param {Host} host
@@ -48,7 +51,10 @@ export function createApi(glue, host) {
       const error = fromGlue(e);
       // NOTE: the adapters only throw WxCardError-named errors; anything else (a trap,
       // a stack overflow) may have left the instance broken, so it is replaced.
-      if (error.code === 'INTERNAL' && typeof host.recover === 'function') host.recover();
+      if (error.code === 'INTERNAL' && typeof host.recover === 'function') {
+        forgetScratch();
+        host.recover();
+      }
       throw error;
     }
   }

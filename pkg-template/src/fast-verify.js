@@ -3,13 +3,13 @@
 // Most calls pass a plain options bag of strings and numbers and a cardExt
 // exactly as a correct signer wrote it. For those, the bag is read here (each
 // getter once, with the checks and errors of the strict toJson), the strings
-// go to the WebAssembly module joined in one string, and the module answers
-// with a number: 0 "take the full path", 1 "clean, no ticket", 2 "clean and
-// signed". The strings are written straight into a scratch buffer in the
-// module's memory, which the glue would otherwise allocate and copy per call. A clean answer's report is `{ ok: true, signatureChecked, problems: [] }`,
-// the one the full path gives; for any other answer, and for any input that
-// is not plain, the full path runs on the JSON text of what was read, so its
-// results and errors are the same as without this file.
+// are written straight into a scratch buffer in the module's memory (see
+// scratch.js) and the module answers with a number: 0 "take the full path",
+// 1 "clean, no ticket", 2 "clean and signed". A clean answer's report is
+// `{ ok: true, signatureChecked, problems: [] }`, the one the full path gives;
+// for any other answer, and for any input that is not plain, the full path
+// runs on the JSON text of what was read, so its results and errors are the
+// same as without this file.
 
 import { readLength, resumeArray, resumeObject, toJson, unreadable, wellFormed, writeValue } from './errors.js';
 import { bagJson, clockSeconds, ordinaryObject, readBag, wholeNumber } from './fast-read.js';

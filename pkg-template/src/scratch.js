@@ -9,6 +9,14 @@
  */
 export let scratch = { glue: null, options: new Uint8Array(0), text: new Uint8Array(0), written: null, length: 0 };
 
+/**
+ * Forgets the views, for an instance that is being replaced: its memory may
+ * not be detached where `memory.grow(0)` fails.
+ */
+export function forgetScratch() {
+  scratch = { glue: null, options: new Uint8Array(0), text: new Uint8Array(0), written: null, length: 0 };
+}
+
 /** Where the cardExt or the items start in the scratch buffer; longer option strings take the full path. */
 export const TEXT_AT = 1024;
 
