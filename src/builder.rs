@@ -11,10 +11,9 @@
 //! - absent or empty optional values are left out, and leave the signature
 //!   unchanged.
 
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{ObjectWriter, ToJson, Value};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::host::{Host, random_nonce};
 use crate::json::Fields;
 use crate::json::MAX_TIMESTAMP_SECONDS;
@@ -133,7 +132,8 @@ impl CardExtInput {
     ///
     /// Timestamps are integers or strings of digits in Unix seconds. `null`,
     /// absent and `""` mean "not given". Snake_case keys (`api_ticket`) are
-    /// [`Error::SnakeCaseKey`], other unknown keys [`Error::UnknownField`].
+    /// [`Error::SnakeCaseKey`](crate::Error::SnakeCaseKey), other unknown keys
+    /// [`Error::UnknownField`](crate::Error::UnknownField).
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
@@ -151,20 +151,30 @@ impl CardExtInput {
     }
 }
 
-/// The cardExt object as serialised, keys in WeChat's snake_case.
-#[derive(Serialize)]
+/// The cardExt object as written, keys in WeChat's snake_case.
 struct CardExtOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     code: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     openid: Option<&'a str>,
     timestamp: String,
     nonce_str: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     fixed_begintimestamp: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     outer_str: Option<&'a str>,
     signature: String,
+}
+
+impl ToJson for CardExtOut<'_> {
+    /// `{ code?, openid?, timestamp, nonce_str, fixed_begintimestamp?, outer_str?, signature }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .optional("code", self.code)
+            .optional("openid", self.openid)
+            .field("timestamp", &self.timestamp)
+            .field("nonce_str", &self.nonce_str)
+            .optional("fixed_begintimestamp", self.fixed_begintimestamp)
+            .optional("outer_str", self.outer_str)
+            .field("signature", &self.signature)
+            .end();
+    }
 }
 
 fn non_empty(value: Option<&String>) -> Option<&str> {
@@ -177,7 +187,8 @@ fn non_empty(value: Option<&String>) -> Option<&str> {
 /// shape, `code` ≤ 20 letters/digits/`_`, `nonce_str` ≤ 32 printable ASCII,
 /// openid shape, timestamps in seconds), then takes the missing timestamp from
 /// `host.now_seconds()` and the missing nonce from [`random_nonce`]
-/// ([`Error::NoClock`] / [`Error::NoRandomSource`] when the host has none).
+/// ([`Error::NoClock`](crate::Error::NoClock) /
+/// [`Error::NoRandomSource`](crate::Error::NoRandomSource) when the host has none).
 /// Empty optional strings count as absent.
 ///
 /// It does **not** check where it runs: a caller on a client checks
@@ -233,7 +244,7 @@ pub fn build_card_ext(input: &CardExtInput, host: &dyn Host) -> Result<String> {
         outer_str: non_empty(input.outer_str.as_ref()),
         signature,
     };
-    serde_json::to_string(&out).map_err(|e| Error::invalid_value("cardExt", e.to_string()))
+    Ok(out.to_json())
 }
 
 /// [`build_card_ext`] of an input the package's JS shim read from a plain
@@ -291,8 +302,9 @@ pub fn build_from_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
     use crate::host::FixedHost;
-    use serde_json::json;
+    use crate::json;
 
     const TICKET: &str = "ojZ8YtyVyr30HheH3CM73y7h4jJE";
     const CARD: &str = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
@@ -307,7 +319,7 @@ mod tests {
             },
         )
         .unwrap();
-        let v: Value = serde_json::from_str(&text).unwrap();
+        let v: Value = Value::parse(&text).unwrap();
         assert_eq!(v["timestamp"], json!("1404896688"));
         let no_clock = build_card_ext(&input, &FixedHost { now: None });
         assert_eq!(no_clock, Err(Error::NoClock));
@@ -326,7 +338,7 @@ mod tests {
             .with_fixed_begintimestamp(1404896000)
             .with_outer_str("channel-7");
         let text = build_card_ext(&input, &FixedHost { now: None }).unwrap();
-        let v: Value = serde_json::from_str(&text).unwrap();
+        let v: Value = Value::parse(&text).unwrap();
         assert_eq!(v["fixed_begintimestamp"], json!(1404896000));
         assert_eq!(v["outer_str"], json!("channel-7"));
         assert_eq!(
@@ -367,7 +379,7 @@ mod tests {
             "nonceStr",
             "outerStr",
         ];
-        let mut bag = serde_json::Map::new();
+        let mut bag = crate::json::Map::new();
         for (key, value) in keys.iter().zip(fields) {
             if let Some(v) = value {
                 bag.insert((*key).into(), json!(v));
@@ -375,10 +387,7 @@ mod tests {
         }
         for (key, value) in [("timestamp", timestamp), ("fixedBeginTimestamp", fixed)] {
             if value >= 0.0 {
-                bag.insert(
-                    key.into(),
-                    serde_json::from_str(&format!("{value}")).unwrap(),
-                );
+                bag.insert(key.into(), Value::parse(&format!("{value}")).unwrap());
             }
         }
         let input = CardExtInput::from_json(&Value::Object(bag)).ok()?;

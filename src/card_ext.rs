@@ -9,7 +9,7 @@
 //! The strict reader is the first error of the lenient one, so the two can
 //! never disagree.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::json::{self, join};
@@ -265,7 +265,7 @@ impl CardExtScan {
     }
 
     /// Keys named like a secret.
-    fn secret_keys(&mut self, map: &Map<String, Value>, field: &str) {
+    fn secret_keys(&mut self, map: &Map, field: &str) {
         for key in map.keys() {
             if KNOWN_KEYS.contains(&key.as_str()) {
                 continue;
@@ -283,7 +283,7 @@ impl CardExtScan {
     }
 
     /// Misnamed keys (errors), `card_id` and unknown keys (warnings).
-    fn other_keys(&mut self, map: &Map<String, Value>, field: &str) {
+    fn other_keys(&mut self, map: &Map, field: &str) {
         let (mut unknown, mut unreported) = (0, 0);
         for (key, value) in map {
             if KNOWN_KEYS.contains(&key.as_str()) || secret_key(key).is_some() {
@@ -334,7 +334,7 @@ impl CardExtScan {
         }
     }
 
-    fn read_fields(&mut self, map: &Map<String, Value>, field: &str, path: &mut String) {
+    fn read_fields(&mut self, map: &Map, field: &str, path: &mut String) {
         match map.get("timestamp").filter(|v| !v.is_null()) {
             None => self.errors.push(Error::missing(join(field, "timestamp"))),
             Some(v) => match read_timestamp(v, at(path, field, "timestamp")) {
@@ -387,7 +387,7 @@ impl CardExtScan {
         }
     }
 
-    fn read_signature(&mut self, map: &Map<String, Value>, field: &str) {
+    fn read_signature(&mut self, map: &Map, field: &str) {
         let path = || join(field, "signature");
         match map.get("signature").filter(|v| !v.is_null()) {
             None => self.errors.push(Error::missing(path())),
@@ -424,7 +424,7 @@ impl CardExtScan {
     /// at `path`, checked with `check` when non-empty.
     fn signed_text(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Map,
         path: &str,
         key: &str,
         check: fn(&str, &str) -> Result<()>,
@@ -455,12 +455,7 @@ impl CardExtScan {
 
     /// A legacy integer field (`balance`, `outer_id`): a warning that it is
     /// legacy, and an error when it is not a non-negative integer.
-    fn legacy_number(
-        &mut self,
-        map: &Map<String, Value>,
-        field: &str,
-        key: &str,
-    ) -> Option<String> {
+    fn legacy_number(&mut self, map: &Map, field: &str, key: &str) -> Option<String> {
         let value = map.get(key).filter(|v| !v.is_null())?;
         let path = join(field, key);
         self.warnings.push(Problem::warning(
@@ -518,15 +513,13 @@ pub const MIN_LEAK_CHECK_LEN: usize = 8;
 
 /// Parses `text` as a JSON object, telling a double-encoded string apart.
 fn parse_object(text: &str, field: &str) -> Result<Value> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidJson {
+    let value = Value::parse(text).map_err(|e| Error::InvalidJson {
         field: field.to_owned(),
-        reason: format!("line {} column {}: {}", e.line(), e.column(), category(&e)),
+        reason: format!("line {} column {}: {}", e.line(), e.column(), e.message()),
     })?;
     match &value {
         Value::Object(_) => Ok(value),
-        Value::String(inner)
-            if serde_json::from_str::<Value>(inner).is_ok_and(|v| v.is_object()) =>
-        {
+        Value::String(inner) if Value::parse(inner).is_ok_and(|v| v.is_object()) => {
             Err(Error::DoubleEncoded {
                 field: field.to_owned(),
             })
@@ -536,17 +529,6 @@ fn parse_object(text: &str, field: &str) -> Result<Value> {
             expected: "a JSON object",
             found: json::type_name(other),
         }),
-    }
-}
-
-/// The parser's complaint without quoting the input (which may hold a secret).
-fn category(e: &serde_json::Error) -> &'static str {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Io => "read error",
-        Category::Syntax => "syntax error",
-        Category::Data => "unexpected data",
-        Category::Eof => "unexpected end of input",
     }
 }
 
@@ -633,12 +615,7 @@ fn misnamed(key: &str) -> Option<&'static str> {
 /// Where the ticket's value appears: the path of the top-level key whose name
 /// or value (at any depth, `\u` escapes decoded, numbers as written) contains it,
 /// else the cardExt itself when only its text does (a duplicate key's first value).
-fn ticket_location(
-    text: &str,
-    map: &Map<String, Value>,
-    field: &str,
-    ticket: &Ticket,
-) -> Option<String> {
+fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Option<String> {
     let secret = ticket.expose();
     if secret.chars().count() < MIN_LEAK_CHECK_LEN {
         return None;

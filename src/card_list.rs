@@ -5,8 +5,7 @@
 //! [`Error::SnakeCaseKey`]). Error fields are paths such as
 //! `cardList[1].cardExt.nonceStr`.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::json::{Map, ObjectWriter, ToJson, Value};
 
 use crate::card_ext::CardExt;
 use crate::error::{Error, Result};
@@ -22,7 +21,7 @@ pub enum CardExtArg {
     /// A cardExt JSON string, passed on unchanged once checked.
     Text(String),
     /// A cardExt object, serialised to compact JSON once checked.
-    Object(Map<String, Value>),
+    Object(Map),
 }
 
 /// One item given to [`add_card_list`].
@@ -44,7 +43,7 @@ impl AddCardInput {
     }
 
     /// An item with a cardExt object, to be serialised.
-    pub fn with_object(card_id: impl Into<String>, card_ext: Map<String, Value>) -> Self {
+    pub fn with_object(card_id: impl Into<String>, card_ext: Map) -> Self {
         AddCardInput {
             card_id: card_id.into(),
             card_ext: CardExtArg::Object(card_ext),
@@ -83,9 +82,8 @@ impl AddCardInput {
     }
 }
 
-/// One checked item of `wx.addCard`'s `cardList`; serialises to `{ cardId, cardExt }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One checked item of `wx.addCard`'s `cardList`; written as JSON `{ cardId, cardExt }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AddCardItem {
     /// The card id.
     pub card_id: String,
@@ -94,8 +92,7 @@ pub struct AddCardItem {
 }
 
 /// One item of `wx.openCard`'s `cardList`, given and returned: `{ cardId, code }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenCardItem {
     /// The card id.
     pub card_id: String,
@@ -224,10 +221,7 @@ fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
     let text = match &item.card_ext {
         CardExtArg::Text(s) if s.is_empty() => return Err(Error::missing(field)),
         CardExtArg::Text(s) => s.clone(),
-        CardExtArg::Object(map) => serde_json::to_string(map).map_err(|e| Error::InvalidJson {
-            field: field.clone(),
-            reason: e.to_string(),
-        })?,
+        CardExtArg::Object(map) => map.to_json(),
     };
     let ext = CardExt::parse(&text, &field)?;
     if let Some(inner) = ext.card_id.as_deref().filter(|c| *c != item.card_id) {
@@ -283,10 +277,30 @@ pub fn open_card_list(items: &[OpenCardItem]) -> Result<Vec<OpenCardItem>> {
     Ok(items.to_vec())
 }
 
+impl ToJson for AddCardItem {
+    /// `{ cardId, cardExt }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("cardId", &self.card_id)
+            .field("cardExt", &self.card_ext)
+            .end();
+    }
+}
+
+impl ToJson for OpenCardItem {
+    /// `{ cardId, code }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("cardId", &self.card_id)
+            .field("code", &self.code)
+            .end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn object_card_ext_is_serialised() {
@@ -298,10 +312,10 @@ mod tests {
         }]))
         .unwrap();
         let out = add_card_list(&items).unwrap();
-        let back: Value = serde_json::from_str(&out[0].card_ext).unwrap();
+        let back: Value = Value::parse(&out[0].card_ext).unwrap();
         assert_eq!(back["nonce_str"], json!("123"));
         assert_eq!(
-            serde_json::to_value(&out[0]).unwrap()["cardId"],
+            Value::parse(&out[0].to_json()).unwrap()["cardId"],
             json!("pjZ8Yt1XGILfi-FUsewpnnolGgZk")
         );
     }

@@ -6,8 +6,7 @@
 //! given to `wx.config`: jweixin sends the config appId to WeChat as `app_id`,
 //! and a signature without it gives an empty card list.
 
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{ObjectWriter, ToJson, Value};
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
@@ -117,13 +116,12 @@ impl ChooseCardInput {
 
 /// The object to spread into `wx.chooseCard({ ...params, success })`.
 ///
-/// Serialises to `{ shopId, cardType, cardId, timestamp, nonceStr, signType:
+/// Written as JSON `{ shopId, cardType, cardId, timestamp, nonceStr, signType:
 /// "SHA1", cardSign }`. Unset filters are `""`, which is what jweixin sends
 /// for them anyway. `timestamp` is a **string** of digits: the JS-SDK
 /// documents it as string(32) and jweixin forwards `timestamp + ""`, so the
 /// string is exactly the value that was signed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChooseCardParams {
     /// The store filter, or `""`.
     pub shop_id: String,
@@ -248,11 +246,26 @@ pub fn choose_card_params(input: &ChooseCardInput, host: &dyn Host) -> Result<Ch
     })
 }
 
+impl ToJson for ChooseCardParams {
+    /// `{ shopId, cardType, cardId, timestamp, nonceStr, signType, cardSign }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("shopId", &self.shop_id)
+            .field("cardType", &self.card_type)
+            .field("cardId", &self.card_id)
+            .field("timestamp", &self.timestamp)
+            .field("nonceStr", &self.nonce_str)
+            .field("signType", &self.sign_type)
+            .field("cardSign", &self.card_sign)
+            .end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::host::FixedHost;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn serialises_the_js_shape() {
@@ -262,7 +275,7 @@ mod tests {
         }))
         .unwrap();
         let params = choose_card_params(&input, &FixedHost { now: None }).unwrap();
-        let v = serde_json::to_value(&params).unwrap();
+        let v = Value::parse(&params.to_json()).unwrap();
         assert_eq!(
             v,
             json!({

@@ -9,8 +9,7 @@
 //! The work is capped ([`MAX_CANDIDATES`] candidate strings and
 //! [`MAX_HASHED_BYTES`] hashed bytes), so a hostile cardExt cannot make it slow.
 
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{ObjectWriter, ToJson, Value};
 
 use crate::card_ext::CardExtScan;
 use crate::error::Result;
@@ -27,8 +26,8 @@ pub const MAX_CANDIDATES: usize = 8192;
 /// The most bytes one diagnosis hashes in total.
 pub const MAX_HASHED_BYTES: usize = 4 << 20;
 
-/// What [`diagnose_card_ext`] found. Serialises as `{ ok, cause, message }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// What [`diagnose_card_ext`] found. Written as JSON `{ ok, cause, message }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnosis {
     /// Whether the cardExt is valid for the card and ticket (the signature
     /// matches and no check fails).
@@ -222,4 +221,15 @@ fn redacted(ok: bool, cause: Option<&'static str>, message: String, ticket: &Tic
 /// search hashes, so the budget sees every byte.
 fn hash_matches(parts: &[&str], given: &str) -> bool {
     signatures_match(&sha1_hex(parts.iter().map(|p| p.as_bytes())), given)
+}
+
+impl ToJson for Diagnosis {
+    /// `{ ok, cause, message }`; `cause` is `null` when there is none.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("ok", &self.ok)
+            .field("cause", &self.cause)
+            .field("message", &self.message)
+            .end();
+    }
 }

@@ -5,8 +5,7 @@
 //! url cut at `#`. This is a different signature with a different ticket
 //! (`type=jsapi`) from the card signatures.
 
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{ObjectWriter, ToJson, Value};
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
@@ -135,8 +134,7 @@ impl JsapiConfigInput {
 /// `timestamp` is a JSON **number**, as in the JS-SDK's own `wx.config`
 /// sample; jweixin forwards it as `timestamp + ""`, which is the signed
 /// decimal string either way.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsapiConfig {
     /// `wx.config`'s debug mode.
     pub debug: bool,
@@ -290,6 +288,20 @@ pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCo
         signature,
         js_api_list,
     })
+}
+
+impl ToJson for JsapiConfig {
+    /// `{ debug, appId, timestamp, nonceStr, signature, jsApiList }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("debug", &self.debug)
+            .field("appId", &self.app_id)
+            .field("timestamp", &self.timestamp)
+            .field("nonceStr", &self.nonce_str)
+            .field("signature", &self.signature)
+            .field("jsApiList", &self.js_api_list)
+            .end();
+    }
 }
 
 #[cfg(test)]

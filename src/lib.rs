@@ -51,6 +51,7 @@ pub use diagnose::{Diagnosis, diagnose_card_ext};
 pub use error::Error;
 pub use host::Host;
 pub use jsapi::{JsapiConfig, JsapiConfigInput, jsapi_config};
+pub use json::{ToJson, Value};
 pub use problem::{Problem, Severity};
 pub use secret::{Ticket, ensure_ticket_allowed};
 pub use sign::{card_signature, signatures_match};

@@ -3,11 +3,10 @@
 //! [`crate::Problem`] lists are returned by cardExt verification and by card
 //! definition validation, where the point is to see every mistake at once.
 
-use serde::Serialize;
+use crate::json::{ObjectWriter, ToJson};
 
-/// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// How bad a problem is. Written as JSON `"error"` or `"warning"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     /// WeChat will reject the payload (or it is unsafe to send).
     Error,
@@ -15,13 +14,13 @@ pub enum Severity {
     Warning,
 }
 
-/// One finding of a check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One finding of a check. Written as JSON `{ code, field?, severity, message }`
+/// (`field` left out when there is none).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// A stable code, such as `SIGNATURE_MISMATCH`.
     pub code: &'static str,
     /// The path of the field at fault, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Error or warning.
     pub severity: Severity,
@@ -60,5 +59,32 @@ impl From<crate::Error> for Problem {
     /// An error becomes a problem of severity error with the same code and field.
     fn from(e: crate::Error) -> Self {
         Problem::error(e.code(), e.field().map(str::to_owned), e.to_string())
+    }
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl ToJson for Severity {
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl ToJson for Problem {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("code", &self.code)
+            .optional("field", self.field.as_ref())
+            .field("severity", &self.severity)
+            .field("message", &self.message)
+            .end();
     }
 }

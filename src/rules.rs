@@ -263,7 +263,7 @@ pub(crate) fn opt_timestamp(fields: &Fields<'_>, key: &str) -> Result<Option<u64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn codes() {

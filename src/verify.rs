@@ -9,8 +9,7 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{ObjectWriter, ToJson, Value};
 
 use crate::card_ext::CardExtScan;
 use crate::error::{Error, Result};
@@ -79,7 +78,7 @@ pub const VERIFY_OPTION_KEYS: [&str; 7] = [
 ///
 /// ```
 /// use wxcard::verify::VerifyOptions;
-/// let options = VerifyOptions::from_json(&serde_json::json!({
+/// let options = VerifyOptions::from_json(&wxcard::json!({
 ///     "cardId": "pjZ8Yt1XGILfi-FUsewpnnolGgZk",
 ///     "nowSeconds": 1404896700,
 ///     "maxAgeSeconds": 600,
@@ -196,9 +195,8 @@ impl VerifyOptions {
 
 /// The outcome of checking one cardExt.
 ///
-/// Serialises as `{ ok, signatureChecked, problems }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Written as JSON `{ ok, signatureChecked, problems }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     /// False exactly when some problem has severity error.
     pub ok: bool,
@@ -354,9 +352,7 @@ impl<'a> Verifier<'a> {
                         "{ext_path}: expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)"
                     ),
                 ));
-                // `serde_json::to_string`, not `Display`: the same compact text
-                // without a second (and a pretty) serializer in the `.wasm`.
-                serialised = serde_json::to_string(object).unwrap_or_default();
+                serialised = object.to_json();
                 serialised.as_str()
             }
             Some(other) => {
@@ -541,15 +537,26 @@ fn redact(problems: &mut [Problem], ticket: &Ticket) {
     }
 }
 
+impl ToJson for Report {
+    /// `{ ok, signatureChecked, problems }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("ok", &self.ok)
+            .field("signatureChecked", &self.signature_checked)
+            .field("problems", &self.problems)
+            .end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn report_serialises_as_api_md_says() {
         let report = verify_card_ext("{", &VerifyOptions::new("p1"));
-        let v = serde_json::to_value(&report).unwrap();
+        let v = Value::parse(&report.to_json()).unwrap();
         assert_eq!(v["ok"], json!(false));
         assert_eq!(v["signatureChecked"], json!(false));
         assert_eq!(v["problems"][0]["code"], json!("INVALID_JSON"));

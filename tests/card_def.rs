@@ -1,10 +1,11 @@
 //! Card definitions with mini-program links: writing, validating and updating card bodies.
 
-use serde_json::{Value, json};
 use wxcard::card_def::{
     CardType, Link, Links, card_update_body, validate_card_definition,
     validate_card_definition_str, with_mini_program_links,
 };
+use wxcard::json;
+use wxcard::json::Value;
 use wxcard::{Problem, Severity};
 
 const GH: &str = "gh_86a091e50ad4@app";
@@ -60,8 +61,34 @@ fn seed_example_validates_from_an_object_and_from_a_string() {
     let card = seed_example();
     assert_eq!(validate_card_definition(&card), vec![]);
     assert_eq!(validate_card_definition_str(&card.to_string()), vec![]);
-    let pretty = serde_json::to_string_pretty(&card).unwrap();
+    let pretty = pretty(&card, 0);
+    assert!(pretty.contains("\n    "));
     assert_eq!(validate_card_definition_str(&pretty), vec![]);
+}
+
+/// `value` as indented JSON text, with whitespace wherever JSON allows it.
+fn pretty(value: &Value, depth: usize) -> String {
+    let indent = |d: usize| format!("\r\n{}", "  ".repeat(d));
+    match value {
+        Value::Array(items) if !items.is_empty() => {
+            let items: Vec<String> = items
+                .iter()
+                .map(|v| format!("{}{}", indent(depth + 1), pretty(v, depth + 1)))
+                .collect();
+            format!("[{}{}]", items.join(" ,"), indent(depth))
+        }
+        Value::Object(map) if !map.is_empty() => {
+            let members: Vec<String> = map
+                .iter()
+                .map(|(k, v)| {
+                    let key = wxcard::ToJson::to_json(k);
+                    format!("{}{key}\t: {}", indent(depth + 1), pretty(v, depth + 1))
+                })
+                .collect();
+            format!("{{{}{}}}", members.join(","), indent(depth))
+        }
+        other => other.to_string(),
+    }
 }
 
 #[test]
@@ -779,7 +806,8 @@ fn card_update_body_names_every_mistake() {
 
 mod never_panics {
     use proptest::prelude::*;
-    use serde_json::{Value, json};
+    use wxcard::json;
+    use wxcard::json::Value;
 
     fn arb_json() -> impl Strategy<Value = Value> {
         let leaf = prop_oneof![
@@ -840,11 +868,11 @@ mod never_panics {
 
 mod properties {
     use proptest::prelude::*;
-    use serde_json::json;
     use wxcard::Severity;
     use wxcard::card_def::{
         CardType, Link, Links, label_limit, validate_card_definition, with_mini_program_links,
     };
+    use wxcard::json;
 
     /// A label of Chinese and ASCII text within `max` UTF-8 bytes.
     fn label(max: usize) -> impl Strategy<Value = String> {

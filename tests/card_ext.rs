@@ -1,9 +1,9 @@
 //! CardExt::parse, the strict reader: what it keeps, and the first mistake
 //! as an error naming the field under the caller's path.
 
-use serde_json::json;
 use wxcard::card_ext::{CardExt, CardExtScan};
 use wxcard::host::FixedHost;
+use wxcard::json;
 use wxcard::{Ticket, VerifyOptions};
 
 const TICKET: &str = "ojZ8YtyVyr30HheH3CM73y7h4jJE";

@@ -3,8 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::{Map, Value, json};
 use wxcard::diagnose::{CAUSES, DiagnoseOptions, Diagnosis, diagnose_card_ext};
+use wxcard::json;
+use wxcard::json::{Map, Value};
 use wxcard::sign::sha1_hex;
 use wxcard::{Ticket, card_signature};
 
@@ -335,11 +336,12 @@ fn options_from_json() {
 #[test]
 fn diagnosis_serialises_as_api_md_says() {
     let sig = card_signature(&[TICKET, TS, CARD, CODE, OPENID, NONCE]);
-    let ok = serde_json::to_value(diagnose(&emit(&full(), &sig))).unwrap();
+    let ok = wxcard::json::Value::parse(&wxcard::ToJson::to_json(&diagnose(&emit(&full(), &sig))))
+        .unwrap();
     assert_eq!(ok["ok"], json!(true));
     assert_eq!(ok["cause"], Value::Null);
     assert!(ok["message"].is_string());
-    let bad = serde_json::to_value(diagnose("{")).unwrap();
+    let bad = wxcard::json::Value::parse(&wxcard::ToJson::to_json(&diagnose("{"))).unwrap();
     assert_eq!(
         (bad["ok"].clone(), bad["cause"].clone()),
         (json!(false), json!("INVALID_JSON"))

@@ -1,10 +1,11 @@
 //! The fake-host matrix: every environment kind and version edge, with the
 //! kind and every `Support.reason` asserted.
 
-use serde_json::{Value, json};
 use wxcard::environment::{
     EnvironmentKind, HostFacts, Reason, card_support, compare_version, detect_environment,
 };
+use wxcard::json;
+use wxcard::json::Value;
 
 const UA_IOS_WECHAT: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN";
 const UA_ANDROID_WECHAT: &str = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/5235 MMWEBSDK/20230805 MMWEBID/1 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
@@ -313,7 +314,8 @@ fn matrix() {
 #[test]
 fn serialises_to_the_js_shape() {
     let facts = HostFacts::from_json(&h5(UA_WEBVIEW, true, "ready", &JWEIXIN)).unwrap();
-    let value = serde_json::to_value(card_support(&facts)).unwrap();
+    let value =
+        wxcard::json::Value::parse(&wxcard::ToJson::to_json(&card_support(&facts))).unwrap();
     assert_eq!(
         value,
         json!({
@@ -328,7 +330,8 @@ fn serialises_to_the_js_shape() {
 #[test]
 fn versions_and_platforms_are_reported() {
     let facts = HostFacts::from_json(&mp(Some("2.30.0"), &["canIUse"], None)).unwrap();
-    let env = serde_json::to_value(detect_environment(&facts)).unwrap();
+    let env =
+        wxcard::json::Value::parse(&wxcard::ToJson::to_json(&detect_environment(&facts))).unwrap();
     assert_eq!(
         env,
         json!({ "kind": "miniprogram", "sdkVersion": "2.30.0", "wechatVersion": "8.0.40", "platform": "ios" })
@@ -340,7 +343,7 @@ fn versions_and_platforms_are_reported() {
     assert_eq!(env.sdk_version, None);
     let node = detect_environment(&HostFacts::from_json(&json!({ "node": true })).unwrap());
     assert_eq!(
-        serde_json::to_value(node).unwrap(),
+        wxcard::json::Value::parse(&wxcard::ToJson::to_json(&node)).unwrap(),
         json!({ "kind": "node" })
     );
 }
@@ -383,7 +386,7 @@ mod properties {
 
         #[test]
         fn host_facts_never_panic_on_any_json(text in "\\PC{0,200}") {
-            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+            if let Ok(value) = wxcard::json::Value::parse(&text) {
                 if let Ok(facts) = wxcard::environment::HostFacts::from_json(&value) {
                     let _ = wxcard::environment::card_support(&facts);
                 }

@@ -1,8 +1,9 @@
 //! Properties of signing, verification and diagnosis over generated inputs.
 
 use proptest::prelude::*;
-use serde_json::{Map, Value, json};
 use wxcard::diagnose::diagnose_card_ext;
+use wxcard::json;
+use wxcard::json::{Map, Value};
 use wxcard::sign::sha1_hex;
 use wxcard::verify::{VerifyOptions, verify_card_ext};
 use wxcard::{Ticket, card_signature};
@@ -36,7 +37,7 @@ impl Input {
         v
     }
 
-    fn fields(&self) -> Map<String, Value> {
+    fn fields(&self) -> Map {
         let mut map = Map::new();
         let ts = if self.ts_as_number {
             json!(self.ts)
@@ -56,7 +57,7 @@ impl Input {
         map
     }
 
-    fn emit(&self, mut fields: Map<String, Value>, signature: &str) -> String {
+    fn emit(&self, mut fields: Map, signature: &str) -> String {
         fields.insert("signature".into(), json!(signature));
         Value::Object(fields).to_string()
     }

@@ -2,12 +2,12 @@
 //! redacted with `Debug` (plain and pretty), and errors about a ticket field
 //! never quote it.
 
-use serde_json::json;
 use wxcard::builder::{CardExtInput, build_card_ext};
 use wxcard::choose_card::ChooseCardInput;
 use wxcard::diagnose::DiagnoseOptions;
 use wxcard::host::FixedHost;
 use wxcard::jsapi::JsapiConfigInput;
+use wxcard::json;
 use wxcard::verify::VerifyOptions;
 
 const TICKET: &str =

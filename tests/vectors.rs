@@ -4,12 +4,12 @@
 //! vectors (`V-NEG-*`) reproduce the *wrong* output with the mistake they
 //! describe, to show it differs from what the library computes or refuses.
 
-use serde_json::json;
 use wxcard::builder::{CardExtInput, build_card_ext};
 use wxcard::card_ext::CardExt;
 use wxcard::card_list::{AddCardInput, add_card_list};
 use wxcard::host::FixedHost;
 use wxcard::jsapi::{JsapiConfigInput, config_signature, jsapi_config};
+use wxcard::json;
 use wxcard::sign::sha1_hex;
 use wxcard::{Ticket, card_signature, signatures_match};
 
@@ -55,7 +55,7 @@ mod official_card_ext {
             .with_timestamp(1404896688)
             .with_nonce_str(NONCE);
         let text = build_card_ext(&input, &NO_HOST).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let v: wxcard::json::Value = wxcard::json::Value::parse(&text).unwrap();
         assert_eq!(v["signature"], json!(EXPECTED));
         assert_eq!(v["timestamp"], json!(TIMESTAMP));
         assert!(!text.contains(TICKET), "the ticket is never in cardExt");
@@ -282,7 +282,7 @@ mod official_jsapi_config {
             let config = jsapi_config(&input, &NO_HOST).unwrap();
             assert_eq!(config.signature, EXPECTED, "{url}");
             assert_eq!(
-                serde_json::to_value(&config).unwrap(),
+                wxcard::json::Value::parse(&wxcard::ToJson::to_json(&config)).unwrap(),
                 json!({
                     "debug": false, "appId": "wxf8b4f85f3a794e77", "timestamp": 1414587457,
                     "nonceStr": NONCE, "signature": EXPECTED,

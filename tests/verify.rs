@@ -1,7 +1,8 @@
 //! verify_card_ext / verify_card_list: one test per problem code, each with
 //! the mistake (the code appears) and without it (the code does not).
 
-use serde_json::{Map, Value, json};
+use wxcard::json;
+use wxcard::json::{Map, Value};
 use wxcard::verify::{Report, VerifyOptions, verify_card_ext, verify_card_list};
 use wxcard::{Severity, card_signature};
 
@@ -38,7 +39,7 @@ fn signed(fields: Value) -> String {
     signed_with(fields, CARD, TICKET)
 }
 
-fn base() -> Map<String, Value> {
+fn base() -> Map {
     let Value::Object(map) =
         json!({"code": "1434008071", "timestamp": TS.to_string(), "nonce_str": "123"})
     else {
@@ -60,7 +61,7 @@ fn with(key: &str, value: Value) -> String {
 
 /// The signed `base()` with `key` then replaced by `value` (for the signature itself).
 fn after_signing(key: &str, value: Value) -> String {
-    let mut v: Value = serde_json::from_str(&signed(Value::Object(base()))).unwrap();
+    let mut v: Value = wxcard::json::Value::parse(&signed(Value::Object(base()))).unwrap();
     v[key] = value;
     v.to_string()
 }
@@ -142,7 +143,7 @@ fn timestamp_as_json_number_verifies() {
 
 #[test]
 fn without_ticket_the_signature_is_not_checked() {
-    let mut tampered: Value = serde_json::from_str(&signed(Value::Object(base()))).unwrap();
+    let mut tampered: Value = wxcard::json::Value::parse(&signed(Value::Object(base()))).unwrap();
     tampered["code"] = json!("999");
     let report = verify(
         &tampered.to_string(),
@@ -336,7 +337,7 @@ fn invalid_timestamp() {
 #[test]
 fn malformed_signature() {
     let good = signed(Value::Object(base()));
-    let sig = serde_json::from_str::<Value>(&good).unwrap()["signature"]
+    let sig = wxcard::json::Value::parse(&good).unwrap()["signature"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -395,7 +396,7 @@ fn invalid_value() {
 fn uppercase_signature() {
     let good = signed(Value::Object(base()));
     let upper = {
-        let mut v: Value = serde_json::from_str(&good).unwrap();
+        let mut v: Value = wxcard::json::Value::parse(&good).unwrap();
         let sig = v["signature"].as_str().unwrap().to_uppercase();
         v["signature"] = json!(sig);
         v.to_string()
@@ -566,7 +567,7 @@ fn signature_mismatch() {
         ("nonce_str", json!("124")),
         ("openid", json!("oX")),
     ] {
-        let mut v: Value = serde_json::from_str(&good).unwrap();
+        let mut v: Value = wxcard::json::Value::parse(&good).unwrap();
         v[key] = value;
         mismatch(&v.to_string(), &options());
     }
@@ -611,7 +612,7 @@ fn no_message_ever_contains_the_ticket() {
             assert!(!p.message.contains(prefix), "{p:?}");
             assert!(!p.field.as_deref().unwrap_or("").contains(prefix), "{p:?}");
         }
-        let json = serde_json::to_string(&report).unwrap();
+        let json = wxcard::ToJson::to_json(&report);
         assert!(!json.contains(prefix));
         assert!(!format!("{report:?} {options:?}").contains(prefix));
     }
@@ -704,7 +705,7 @@ fn card_list_gives_one_report_per_item() {
         {"cardId": CARD, "cardExt": good},
         {"cardId": other_card, "cardExt": signed_with(Value::Object(base()), other_card, TICKET)},
         {"card_id": CARD, "cardExt": good},
-        {"cardId": CARD, "cardExt": serde_json::from_str::<Value>(&good).unwrap()},
+        {"cardId": CARD, "cardExt": wxcard::json::Value::parse(&good).unwrap()},
         "not an item",
         {"cardExt": good},
         {"cardId": CARD, "cardExt": 5},
@@ -833,7 +834,7 @@ fn every_problem_code_has_a_trigger() {
             "CODE_MISMATCH" => verify(&good, &options().expecting_code("9")),
             "SIGNATURE_MISMATCH" => verify(&after_signing("code", json!("9")), &options()),
             "UPPERCASE_SIGNATURE" => {
-                let v: Value = serde_json::from_str(&good).unwrap();
+                let v: Value = wxcard::json::Value::parse(&good).unwrap();
                 let upper = v["signature"].as_str().unwrap().to_uppercase();
                 verify(&after_signing("signature", json!(upper)), &options())
             }
@@ -911,7 +912,7 @@ fn a_leaked_ticket_value_comes_before_naming_mistakes() {
 fn a_cardext_that_is_not_a_string_is_reported() {
     use wxcard::verify_card_ext_value;
     let options = VerifyOptions::new("pjZ8Yt1XGILfi-FUsewpnnolGgZk");
-    let object = serde_json::json!({"timestamp": "1404896688", "nonceStr": "1",
+    let object = wxcard::json!({"timestamp": "1404896688", "nonceStr": "1",
         "signature": "f137ab68b7f8112d20ee528ab6074564e2796250"});
     let report = verify_card_ext_value(&object, &options);
     assert!(!report.ok);
@@ -922,8 +923,8 @@ fn a_cardext_that_is_not_a_string_is_reported() {
         "contents checked: {codes:?}"
     );
     for (value, code) in [
-        (serde_json::json!(5), "INVALID_TYPE"),
-        (serde_json::Value::Null, "MISSING_FIELD"),
+        (wxcard::json!(5), "INVALID_TYPE"),
+        (wxcard::json::Value::Null, "MISSING_FIELD"),
     ] {
         let report = verify_card_ext_value(&value, &options);
         assert!(!report.ok);
@@ -934,7 +935,7 @@ fn a_cardext_that_is_not_a_string_is_reported() {
         );
     }
     // A string goes the usual way.
-    let text = serde_json::json!(
+    let text = wxcard::json!(
         r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#
     );
     assert!(verify_card_ext_value(&text, &options).ok);

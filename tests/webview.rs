@@ -1,9 +1,10 @@
 //! Web-view routing: a validated card list through a page URL and back.
 
-use serde_json::{Map, Value, json};
 use wxcard::builder::{CardExtInput, build_card_ext};
 use wxcard::card_list::{AddCardInput, AddCardItem, add_card_list};
 use wxcard::host::FixedHost;
+use wxcard::json;
+use wxcard::json::{Map, Value};
 use wxcard::webview::{MAX_PARAM_LEN, MAX_URL_LEN, add_card_page_url, read_add_card_query};
 
 const HOST: FixedHost = FixedHost {
@@ -74,7 +75,7 @@ fn round_trip_keeps_chinese_outer_str() {
     );
     let back = read_add_card_query(&onload_query(&url)).unwrap();
     assert_eq!(back, items);
-    let ext: Value = serde_json::from_str(&back[0].card_ext).unwrap();
+    let ext: Value = wxcard::json::Value::parse(&back[0].card_ext).unwrap();
     assert_eq!(ext["outer_str"], "渠道=公众号&活动?#100%");
 }
 
@@ -87,7 +88,7 @@ fn survives_zero_one_or_two_decodings_and_string_queries() {
     assert_eq!(read_add_card_query(&json!(url)).unwrap(), items);
     // Encoded once more by an over-careful caller, then decoded once.
     let query = onload_query(&url);
-    let encoded: Map<String, Value> = query
+    let encoded: Map = query
         .as_object()
         .unwrap()
         .iter()

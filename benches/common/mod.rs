@@ -9,8 +9,9 @@
 use std::time::Duration;
 
 use criterion::Criterion;
-use serde_json::{Value, json};
 use wxcard::Ticket;
+use wxcard::json;
+use wxcard::json::Value;
 use wxcard::sign::card_signature;
 
 /// The card `api_ticket` of the example.

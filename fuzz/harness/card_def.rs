@@ -1,11 +1,12 @@
 //! Card definitions: validation never panics, its problems are well formed,
 //! and adding a valid mini-program link keeps a valid card valid.
 
-use serde_json::{Value, json};
 use wxcard::card_def::{
     CardType, Links, card_update_body, validate_card_definition, validate_card_definition_str,
     with_mini_program_links,
 };
+use wxcard::json;
+use wxcard::json::Value;
 
 use super::card_ext::is_code;
 
@@ -14,7 +15,7 @@ pub fn card_definition(data: &[u8]) {
     let text = super::text(data);
     let from_text = validate_card_definition_str(&text);
     check(&from_text);
-    let Ok(card) = serde_json::from_str::<Value>(&text) else {
+    let Ok(card) = Value::parse(&text) else {
         return;
     };
     if !card.is_string() {

@@ -1,9 +1,9 @@
 //! Reading a cardExt: the strict and lenient readers agree, a parsed cardExt
 //! survives a round trip, and no message shows the ticket.
 
-use serde_json::{Map, Value};
 use wxcard::Ticket;
 use wxcard::card_ext::{CardExt, CardExtScan};
+use wxcard::json::{Map, Value};
 
 use super::secrets::{TICKET, assert_no_ticket, with_ticket};
 

@@ -9,6 +9,7 @@
 
 mod card_def;
 mod card_ext;
+mod json;
 pub mod secrets;
 mod verify;
 mod version;
@@ -16,6 +17,7 @@ mod webview;
 
 pub use card_def::card_definition;
 pub use card_ext::card_ext;
+pub use json::json;
 pub use verify::verify;
 pub use version::compare_version;
 pub use webview::webview_query;
@@ -24,10 +26,11 @@ pub use webview::webview_query;
 pub type Target = (&'static str, fn(&[u8]));
 
 /// The targets, by name, for replaying kept inputs.
-pub const TARGETS: [Target; 5] = [
+pub const TARGETS: [Target; 6] = [
     ("card_definition", card_definition),
     ("card_ext", card_ext),
     ("compare_version", compare_version),
+    ("json", json),
     ("verify", verify),
     ("webview_query", webview_query),
 ];

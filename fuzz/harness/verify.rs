@@ -2,9 +2,9 @@
 //! no problem is an error, a recomputed signature that agrees with the
 //! reader, and no ticket in any output.
 
-use serde_json::Value;
 use wxcard::card_ext::CardExt;
 use wxcard::diagnose::{CAUSES, diagnose_card_ext};
+use wxcard::json::Value;
 use wxcard::verify::{Report, VerifyOptions, verify_card_ext, verify_card_list};
 use wxcard::{Ticket, signatures_match};
 
@@ -18,7 +18,7 @@ const CARD_ID: &str = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
 pub fn verify(data: &[u8]) {
     let (card_ext, options) = super::split2(data);
     let (card_ext, options) = (with_ticket(&card_ext), with_ticket(&options));
-    let options = serde_json::from_str::<Value>(&options)
+    let options = Value::parse(&options)
         .ok()
         .and_then(|v| VerifyOptions::from_json(&v).ok())
         .unwrap_or_else(|| VerifyOptions::new(CARD_ID).with_now(1_404_896_700));
@@ -60,7 +60,7 @@ pub fn verify(data: &[u8]) {
     }
 
     let list = Value::Array(vec![
-        serde_json::json!({ "cardId": CARD_ID, "cardExt": card_ext }),
+        wxcard::json!({ "cardId": CARD_ID, "cardExt": card_ext }),
     ]);
     if let Ok(reports) = verify_card_list(&list, &with) {
         assert_eq!(reports.len(), 1);
@@ -108,6 +108,6 @@ fn check_report(report: &Report, given_ticket: bool) {
         no_ticket("a problem message", &p.message);
         no_ticket("a problem field", p.field.as_deref().unwrap_or(""));
     }
-    let json = serde_json::to_string(report).unwrap_or_else(|e| panic!("report JSON: {e}"));
+    let json = wxcard::ToJson::to_json(report);
     no_ticket("a report", &json);
 }

@@ -1,14 +1,14 @@
 //! The web-view query decoder: any query gives a list or an error, and a
 //! decoded list survives the trip through a page URL unchanged.
 
-use serde_json::Value;
+use wxcard::json::Value;
 use wxcard::webview::{add_card_page_url, read_add_card_query};
 
 /// Input: a query string or page URL, or a query object as JSON.
 pub fn webview_query(data: &[u8]) {
     let text = super::text(data);
     let mut queries = vec![Value::String(text.clone())];
-    if let Ok(v) = serde_json::from_str::<Value>(&text) {
+    if let Ok(v) = Value::parse(&text) {
         queries.push(v);
     }
     for query in queries {

@@ -1,7 +1,7 @@
 //! The field rules shared by validation and the update body: labels, link pairs,
 //! user names, H5 links and the placement of activation links.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::card_type::CardType;
 use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_limit};
@@ -61,7 +61,7 @@ impl Findings {
 }
 
 /// A non-blank string value of `key`, if any.
-fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+fn text<'a>(map: &'a Map, key: &str) -> Option<&'a str> {
     match map.get(key) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
         _ => None,
@@ -72,12 +72,7 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 /// byte limits, H5 links without a mini-program, activation links on a card
 /// that is not a member card.
 #[cfg_attr(wxcard_size, optimize(size))]
-pub(crate) fn base_info(
-    map: &Map<String, Value>,
-    path: &str,
-    card_type: CardType,
-    out: &mut Findings,
-) {
+pub(crate) fn base_info(map: &Map, path: &str, card_type: CardType, out: &mut Findings) {
     for (key, value) in map {
         let Some(max) = label_limit(key) else {
             continue;
@@ -137,7 +132,7 @@ pub(crate) fn not_member_card(field: &str, card_type: CardType, out: &mut Findin
 /// `activate_url`; the announcement lists them with `base_info`. Either level is
 /// accepted: a link only in `base_info` is a warning, and so are two levels
 /// that disagree.
-pub(crate) fn member_level(map: &Map<String, Value>, path: &str, out: &mut Findings) {
+pub(crate) fn member_level(map: &Map, path: &str, out: &mut Findings) {
     let Some(Value::Object(base)) = map.get("base_info") else {
         return;
     };
@@ -171,7 +166,7 @@ pub(crate) fn member_level(map: &Map<String, Value>, path: &str, out: &mut Findi
 
 /// Every `*app_brand_user_name` / `*app_brand_pass` pair under `value` (at
 /// `path`): both halves present, strings, and a well-formed user name.
-pub(crate) fn app_brand_links(map: &Map<String, Value>, path: &str, out: &mut Findings) {
+pub(crate) fn app_brand_links(map: &Map, path: &str, out: &mut Findings) {
     pairs(map, path, out);
     for (key, child) in map {
         scan(child, &join(path, key), 1, out);
@@ -202,7 +197,7 @@ const USER: &str = "app_brand_user_name";
 const PASS: &str = "app_brand_pass";
 
 #[cfg_attr(wxcard_size, optimize(size))]
-fn pairs(map: &Map<String, Value>, path: &str, out: &mut Findings) {
+fn pairs(map: &Map, path: &str, out: &mut Findings) {
     for (key, value) in map {
         let partner = if let Some(stem) = key.strip_suffix(USER) {
             format!("{stem}{PASS}")

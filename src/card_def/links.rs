@@ -1,6 +1,6 @@
 //! `with_mini_program_links`: write the seed's mini-program entry fields into a card body.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::card_type::CardType;
 use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_limit};
@@ -188,7 +188,7 @@ fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
 /// body whose type cannot be found (`UNKNOWN_CARD_TYPE`, `CARD_TYPE_MISMATCH`, …).
 ///
 /// ```
-/// use serde_json::json;
+/// use wxcard::json;
 /// use wxcard::card_def::{Link, Links, with_mini_program_links};
 ///
 /// let card = json!({"card": {"card_type": "MEMBER_CARD", "member_card": {
@@ -237,10 +237,7 @@ pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
         return Err(Error::missing(loc.path));
     };
     let base_field = join(&loc.path, "base_info");
-    let base = match type_obj
-        .entry("base_info")
-        .or_insert_with(|| Value::Object(Map::new()))
-    {
+    let base = match type_obj.get_or_insert_with("base_info", || Value::Object(Map::new())) {
         Value::Object(base) => base,
         other => {
             return Err(Error::InvalidType {
@@ -266,7 +263,7 @@ pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
 }
 
 /// Writes one link's fields into `map`.
-fn write(map: &mut Map<String, Value>, group: LinkGroup, link: &Link) {
+fn write(map: &mut Map, group: LinkGroup, link: &Link) {
     map.insert(group.user_name_key().into(), link.user_name.clone().into());
     map.insert(group.pass_key().into(), link.path.clone().into());
     if let (Some(key), Some(title)) = (group.title_key(), &link.title) {

@@ -1,7 +1,7 @@
 //! Finding a card body's type object: `{"card": {"card_type", "<key>": {…}}}` (create),
 //! the bare `{"card_type", "<key>": {…}}`, or `{"card_id", "<key>": {…}}` (update).
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::card_type::CardType;
 use crate::error::Error;
@@ -82,7 +82,7 @@ pub(crate) fn locate(card: &Value) -> Located {
 }
 
 /// The keys of `map` that are some card type's nesting key.
-fn type_keys(map: &Map<String, Value>) -> Vec<(&str, CardType)> {
+fn type_keys(map: &Map) -> Vec<(&str, CardType)> {
     map.keys()
         .filter_map(|k| CardType::from_key(k).map(|t| (k.as_str(), t)))
         .collect()
@@ -105,12 +105,7 @@ fn location(kind: BodyKind, card_type: CardType, prefix: &str) -> Location {
 
 /// A create body's `card` object (or a bare one) with its `card_type`.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn typed(
-    map: &Map<String, Value>,
-    prefix: &str,
-    kind: BodyKind,
-    errors: &mut Vec<Error>,
-) -> Option<Location> {
+fn typed(map: &Map, prefix: &str, kind: BodyKind, errors: &mut Vec<Error>) -> Option<Location> {
     let type_field = join(prefix, "card_type");
     let keys = type_keys(map);
     let declared = match map.get("card_type") {
@@ -158,12 +153,7 @@ fn typed(
 }
 
 /// Whether `map[card_type.key()]` is an object; records the mistake if not.
-fn object_at(
-    map: &Map<String, Value>,
-    prefix: &str,
-    card_type: CardType,
-    errors: &mut Vec<Error>,
-) -> bool {
+fn object_at(map: &Map, prefix: &str, card_type: CardType, errors: &mut Vec<Error>) -> bool {
     match map.get(card_type.key()) {
         Some(Value::Object(_)) => true,
         found => {
@@ -178,7 +168,7 @@ fn object_at(
 }
 
 /// A `card/update` body: `card_id` and exactly one card-type key.
-fn update(map: &Map<String, Value>, errors: &mut Vec<Error>) -> Option<Location> {
+fn update(map: &Map, errors: &mut Vec<Error>) -> Option<Location> {
     if let Err(e) = check_card_id(map.get("card_id").unwrap_or(&Value::Null), "card_id") {
         errors.push(e);
     }

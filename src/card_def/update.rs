@@ -1,6 +1,6 @@
 //! `card_update_body`: the body of `POST card/update` for `base_info` fields.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::card_type::CardType;
 use super::checks::{self, Findings};
@@ -23,7 +23,7 @@ const PATCH: &str = "baseInfoPatch";
 /// Updating a coupon is fine: coupons created before 2021-04 keep working.
 ///
 /// ```
-/// use serde_json::json;
+/// use wxcard::json;
 /// use wxcard::card_def::{CardType, card_update_body};
 ///
 /// let body = card_update_body("pbLatjtZ7v1BG_ZnTjbW85GYc_E8", CardType::MemberCard, &json!({
@@ -58,8 +58,6 @@ pub fn card_update_body(
     if let Some(e) = out.first_error() {
         return Err(e);
     }
-    // Built by hand rather than with `json!`, which would serialise the patch
-    // through a `serde_json::Value` serializer of its own (kilobytes of `.wasm`).
     let mut typed = Map::new();
     typed.insert("base_info".to_owned(), base_info_patch.clone());
     let mut body = Map::new();
@@ -69,7 +67,7 @@ pub fn card_update_body(
 }
 
 /// Refuses an empty patch and the common wrappings of one.
-fn check_patch_shape(patch: &Map<String, Value>) -> Result<()> {
+fn check_patch_shape(patch: &Map) -> Result<()> {
     if patch.is_empty() {
         return Err(Error::invalid_value(
             PATCH,

@@ -1,6 +1,6 @@
 //! `validate_card_definition`: every mistake in a card create or update body, as problems.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::checks::{self, Findings};
 use super::shape::{BodyKind, locate};
@@ -26,7 +26,7 @@ use crate::problem::Problem;
 /// It never panics and never fails: a bad body is a list of problems.
 ///
 /// ```
-/// use serde_json::json;
+/// use wxcard::json;
 /// let problems = wxcard::card_def::validate_card_definition(&json!({
 ///     "card": {"card_type": "MEMBER_CARD", "member_card": {"base_info": {
 ///         "custom_url_name": "立即使用",
@@ -88,8 +88,8 @@ pub fn validate_card_definition(card: &Value) -> Vec<Problem> {
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn validate_card_definition_str(text: &str) -> Vec<Problem> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::String(inner)) if serde_json::from_str::<Value>(&inner).is_ok() => {
+    match Value::parse(text) {
+        Ok(Value::String(inner)) if Value::parse(&inner).is_ok() => {
             vec![Problem::from(Error::DoubleEncoded {
                 field: "card".into(),
             })]

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::error::{Error, Result};
 use crate::json::{Fields, type_name};
@@ -189,7 +189,7 @@ fn wx_from_json(value: &Value) -> Result<WxFacts> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     #[test]
     fn reads_every_key() {

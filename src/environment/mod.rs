@@ -25,22 +25,20 @@ mod facts;
 mod support;
 mod version;
 
-use serde::Serialize;
-
 pub use facts::{ConfigState, HostFacts, WxFacts};
 pub use support::{CardSupport, Reason, Support, card_support};
 pub use version::compare_version;
 
+use crate::json::{ObjectWriter, ToJson};
+
 /// The kind of host the code runs in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EnvironmentKind {
     /// A WeChat mini-program's logic layer (`wx.addCard` / `wx.openCard`).
     Miniprogram,
     /// A WeChat mini-game.
     Minigame,
     /// An H5 page in the WeChat browser (jweixin `wx.*` over `WeixinJSBridge`).
-    #[serde(rename = "wechat-h5")]
     WechatH5,
     /// An H5 page inside a mini-program `<web-view>`.
     MiniprogramWebview,
@@ -64,21 +62,17 @@ impl EnvironmentKind {
     }
 }
 
-/// The answer of [`detect_environment`]; serialises to the JS shape
+/// The answer of [`detect_environment`]; written as JSON the JS shape
 /// `{ kind, sdkVersion?, wechatVersion?, platform? }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Environment {
     /// The kind of host.
     pub kind: EnvironmentKind,
     /// The mini-program / mini-game base-library version, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sdk_version: Option<String>,
     /// The WeChat client version, from `wx` or from `MicroMessenger/x.y.z` in the user agent.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub wechat_version: Option<String>,
     /// The platform (`ios`, `android`, `windows`, `mac`, `devtools`, `ohos`), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
 }
 
@@ -180,4 +174,23 @@ fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
         return None;
     };
     Some(platform.to_owned())
+}
+
+impl ToJson for EnvironmentKind {
+    /// [`EnvironmentKind::as_str`] as a JSON string.
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl ToJson for Environment {
+    /// `{ kind, sdkVersion?, wechatVersion?, platform? }`, absent values left out.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("kind", &self.kind)
+            .optional("sdkVersion", self.sdk_version.as_ref())
+            .optional("wechatVersion", self.wechat_version.as_ref())
+            .optional("platform", self.platform.as_ref())
+            .end();
+    }
 }

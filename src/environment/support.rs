@@ -1,13 +1,11 @@
 //! Which card APIs can be called here, and if not, why.
 
-use serde::Serialize;
-
 use super::version::{compare_version, is_version_like};
 use super::{ConfigState, Environment, EnvironmentKind, HostFacts, WxFacts, detect_environment};
+use crate::json::{ObjectWriter, ToJson};
 
-/// Why a card API can or cannot be called. Serialises to its stable code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+/// Why a card API can or cannot be called. Written as JSON its stable code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reason {
     /// It can be called (`OK`).
     Ok,
@@ -50,7 +48,7 @@ impl Reason {
 }
 
 /// Whether one API can be called, with the reason.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Support {
     /// `true` exactly when `reason` is [`Reason::Ok`].
     pub supported: bool,
@@ -67,10 +65,9 @@ impl From<Reason> for Support {
     }
 }
 
-/// The answer of [`card_support`]; serialises to
+/// The answer of [`card_support`]; written as JSON
 /// `{ environment, addCard, openCard, chooseCard }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CardSupport {
     /// Where this is.
     pub environment: Environment,
@@ -180,5 +177,34 @@ fn h5(facts: &HostFacts, api: Api) -> Reason {
     match wx.config {
         ConfigState::Pending | ConfigState::Failed => Reason::NotConfigured,
         ConfigState::Ready | ConfigState::Unknown => Reason::Ok,
+    }
+}
+
+impl ToJson for Reason {
+    /// The stable code, such as `"API_MISSING"`.
+    fn write_json(&self, out: &mut String) {
+        self.code().write_json(out);
+    }
+}
+
+impl ToJson for Support {
+    /// `{ supported, reason }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("supported", &self.supported)
+            .field("reason", &self.reason)
+            .end();
+    }
+}
+
+impl ToJson for CardSupport {
+    /// `{ environment, addCard, openCard, chooseCard }`.
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("environment", &self.environment)
+            .field("addCard", &self.add_card)
+            .field("openCard", &self.open_card)
+            .field("chooseCard", &self.choose_card)
+            .end();
     }
 }

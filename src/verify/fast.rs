@@ -882,7 +882,7 @@ mod tests {
         ];
         for options in refused {
             assert!(
-                VerifyOptions::from_json(&serde_json::json!({
+                VerifyOptions::from_json(&crate::json!({
                     "cardId": options.card_id,
                     "apiTicket": options.api_ticket.as_ref().map(|t| t.expose()),
                     "nowSeconds": options.now_seconds,

@@ -4,7 +4,7 @@
 //! Structured inputs arrive as JSON text made by the shim's strict `toJson`;
 //! plain strings arrive as they are.
 
-use serde_json::Value;
+use crate::json::{Map, ToJson, Value};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -59,7 +59,7 @@ pub fn json(value: &JsValue, field: &str) -> Result<Value> {
         expected: "JSON text",
         found: type_name(value),
     })?;
-    serde_json::from_str(&text).map_err(|e| Error::InvalidJson {
+    Value::parse(&text).map_err(|e| Error::InvalidJson {
         field: field.to_owned(),
         reason: e.to_string(),
     })
@@ -71,15 +71,14 @@ pub fn client(value: &JsValue) -> bool {
     value.as_bool() != Some(false)
 }
 
-/// A serialisable result as a plain JS object, through `JSON.parse`.
-pub fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue> {
-    parse_plain(serde_json::to_string(value))
+/// A result as a plain JS object, through `JSON.parse`.
+pub fn to_plain<T: ToJson + ?Sized>(value: &T) -> Result<JsValue> {
+    parse_plain(&value.to_json())
 }
 
 /// The part of [`to_plain`] that does not depend on the type: one copy in the `.wasm`.
-fn parse_plain(text: serde_json::Result<String>) -> Result<JsValue> {
-    let text = text.map_err(|e| Error::invalid_value("result", e.to_string()))?;
-    js_sys::JSON::parse(&text)
+fn parse_plain(text: &str) -> Result<JsValue> {
+    js_sys::JSON::parse(text)
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
 
@@ -103,7 +102,7 @@ pub fn json_object(value: &JsValue, field: &str) -> Result<Value> {
 /// anything but an object is `INVALID_TYPE` naming the parameter.
 pub fn json_or_empty(value: &JsValue, field: &str) -> Result<Value> {
     match json(value, field)? {
-        Value::Null => Ok(Value::Object(serde_json::Map::new())),
+        Value::Null => Ok(Value::Object(Map::new())),
         other => object(other, field),
     }
 }

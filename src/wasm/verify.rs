@@ -13,6 +13,7 @@ use super::error::JsResult;
 use super::host::JsHost;
 use crate::diagnose::{DiagnoseOptions, diagnose_card_ext as diagnose};
 use crate::error::Result;
+use crate::json::Value;
 use crate::secret::ensure_ticket_allowed;
 use crate::verify::fast::{self, Times};
 use crate::verify::{
@@ -54,13 +55,13 @@ pub fn verify_card_ext(
 /// hold (objects, numbers, …) are read as JSON; the rest are named by type.
 fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
     if card_ext.is_undefined() {
-        return verify_value(&serde_json::Value::Null, options);
+        return verify_value(&Value::Null, options);
     }
     match js_sys::JSON::stringify(card_ext)
         .ok()
         .and_then(|t| t.as_string())
     {
-        Some(text) => verify_value(&serde_json::from_str(&text).unwrap_or_default(), options),
+        Some(text) => verify_value(&Value::parse(&text).unwrap_or_default(), options),
         None => Report::new(
             false,
             vec![

@@ -31,7 +31,7 @@
 
 mod base64url;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, ToJson, Value};
 
 use crate::card_list::{AddCardInput, AddCardItem, add_card_list};
 use crate::error::{Error, Result};
@@ -161,9 +161,7 @@ fn check_page(page: &str) -> Result<()> {
 }
 
 fn encode_item(item: &AddCardItem) -> Result<String> {
-    let text =
-        serde_json::to_string(item).map_err(|e| Error::invalid_value("cardList", e.to_string()))?;
-    Ok(base64url::encode(text.as_bytes()))
+    Ok(base64url::encode(item.to_json().as_bytes()))
 }
 
 fn decode_item(value: &str, field: &str) -> Result<Value> {
@@ -180,7 +178,7 @@ fn decode_item(value: &str, field: &str) -> Result<Value> {
     };
     let bytes = base64url::decode(unescaped.trim()).ok_or_else(not_ours)?;
     let text = String::from_utf8(bytes).map_err(|_| not_ours())?;
-    let item: Value = serde_json::from_str(&text).map_err(|e| Error::InvalidJson {
+    let item = Value::parse(&text).map_err(|e| Error::InvalidJson {
         field: field.to_owned(),
         reason: e.to_string(),
     })?;
@@ -215,14 +213,13 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// Splits `?a=b&c=d` (or a whole URL) into raw, still-encoded values; the
 /// first occurrence of a key wins.
-fn parse_query_string(text: &str) -> Map<String, Value> {
+fn parse_query_string(text: &str) -> Map {
     let query = text.split_once('?').map_or(text, |(_, q)| q);
     let query = query.split_once('#').map_or(query, |(q, _)| q);
     let mut map = Map::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        map.entry(key.to_owned())
-            .or_insert_with(|| Value::String(value.to_owned()));
+        map.get_or_insert_with(key, || Value::String(value.to_owned()));
     }
     map
 }

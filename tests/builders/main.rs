@@ -8,13 +8,14 @@ mod jsapi;
 mod props;
 
 use proptest::prelude::*;
-use serde_json::{Value, json};
 use wxcard::builder::{CardExtInput, build_card_ext};
 use wxcard::card_ext::CardExt;
 use wxcard::card_list::{AddCardInput, OpenCardItem, add_card_list, open_card_list};
 use wxcard::choose_card::{ChooseCardInput, choose_card_params};
 use wxcard::host::FixedHost;
 use wxcard::jsapi::{JsapiConfigInput, jsapi_config};
+use wxcard::json;
+use wxcard::json::Value;
 use wxcard::secret::ensure_ticket_allowed;
 use wxcard::{Error, Ticket, card_signature, signatures_match};
 

@@ -212,7 +212,7 @@ fn nonces_need_random_bytes_from_the_shim() {
         None,
     );
     let out = build::build_card_ext(input, JsValue::FALSE, random(64)).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let v: wxcard::json::Value = wxcard::json::Value::parse(&out).unwrap();
     let nonce = v["nonce_str"].as_str().unwrap();
     assert!(
         nonce.len() == 16 && nonce.bytes().all(|b| b.is_ascii_alphanumeric()),

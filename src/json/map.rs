@@ -1,0 +1,318 @@
+//! [`Map`]: a JSON object's members, sorted by key, one value per key.
+
+use super::Value;
+
+/// The members of a JSON object, kept sorted by key (byte order) with one
+/// value per key.
+///
+/// Sorted keys give every object one canonical form: the writer emits keys in
+/// this order, and lookups are binary searches. When parsed text repeats a
+/// key, the last value wins (as `JSON.parse` does).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Map {
+    entries: Vec<(String, Value)>,
+}
+
+impl Map {
+    /// An empty map.
+    pub fn new() -> Self {
+        Map::default()
+    }
+
+    /// A map of `entries` in any order; of repeated keys the last one wins.
+    pub(crate) fn from_entries(mut entries: Vec<(String, Value)>) -> Self {
+        let sorted = entries
+            .windows(2)
+            .all(|w| matches!(w, [(a, _), (b, _)] if a < b));
+        if sorted {
+            return Map { entries };
+        }
+        if entries.len() <= SMALL {
+            insertion_sort(&mut entries);
+        } else {
+            let order = stable_order(&entries);
+            let mut slots: Vec<Option<(String, Value)>> = entries.into_iter().map(Some).collect();
+            entries = order
+                .into_iter()
+                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+        }
+        // Equal keys are adjacent and in input order: the last value wins.
+        entries.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(&mut later.1, &mut kept.1);
+            }
+            same
+        });
+        Map { entries }
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        let at = self.find(key).ok()?;
+        self.entries.get(at).map(|(_, v)| v)
+    }
+
+    /// The value of `key`, to change in place.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        let at = self.find(key).ok()?;
+        self.entries.get_mut(at).map(|(_, v)| v)
+    }
+
+    /// Whether `key` is a member.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets `key` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
+        match self.find(&key) {
+            Ok(at) => self
+                .entries
+                .get_mut(at)
+                .map(|(_, v)| std::mem::replace(v, value)),
+            Err(at) => {
+                self.entries.insert(at, (key, value));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, first set to `default()` when `key` is not a member.
+    // `at` is the index just found or just inserted, so it is in bounds.
+    #[allow(clippy::indexing_slicing)]
+    pub fn get_or_insert_with(&mut self, key: &str, default: impl FnOnce() -> Value) -> &mut Value {
+        let at = match self.find(key) {
+            Ok(at) => at,
+            Err(at) => {
+                self.entries.insert(at, (key.to_owned(), default()));
+                at
+            }
+        };
+        &mut self.entries[at].1
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.find(key).ok()?;
+        Some(self.entries.remove(at).1)
+    }
+
+    /// The members in key order.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            inner: self.entries.iter(),
+        }
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// The values in key order.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + ExactSizeIterator {
+        self.entries.iter().map(|(_, v)| v)
+    }
+}
+
+/// Objects up to this many members are sorted in place; larger ones by
+/// [`stable_order`], which stays O(n log n) for hostile input.
+const SMALL: usize = 16;
+
+/// A stable in-place sort by key for a few entries, without allocating.
+fn insertion_sort(entries: &mut [(String, Value)]) {
+    for i in 1..entries.len() {
+        let Some((head, tail)) = entries.split_at_mut_checked(i) else {
+            return;
+        };
+        let Some((key, _)) = tail.first() else {
+            return;
+        };
+        // After every equal key, so that equal keys keep their input order.
+        let at = head.partition_point(|(k, _)| k <= key);
+        if let Some(run) = entries.get_mut(at..=i) {
+            run.rotate_right(1);
+        }
+    }
+}
+
+/// The positions of `entries` in key order, equal keys in input order: a
+/// bottom-up merge sort over positions, much smaller in the `.wasm` than the
+/// standard library's sorts and O(n log n) for any input.
+fn stable_order(entries: &[(String, Value)]) -> Vec<usize> {
+    let key = |i: &usize| entries.get(*i).map_or("", |(k, _)| k.as_str());
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let mut width = 1;
+    while width < order.len() {
+        let mut merged = Vec::with_capacity(order.len());
+        for chunk in order.chunks(width.saturating_mul(2)) {
+            let (left, right) = chunk.split_at(width.min(chunk.len()));
+            let (mut left, mut right) = (left.iter().peekable(), right.iter().peekable());
+            loop {
+                let from_right = match (left.peek(), right.peek()) {
+                    (Some(l), Some(r)) => key(r) < key(l),
+                    (Some(_), None) => false,
+                    (None, Some(_)) => true,
+                    (None, None) => break,
+                };
+                merged.extend(if from_right {
+                    right.next()
+                } else {
+                    left.next()
+                });
+            }
+        }
+        order = merged;
+        width = width.saturating_mul(2);
+    }
+    order
+}
+
+/// An iterator over a [`Map`]'s members in key order.
+#[derive(Clone, Debug)]
+pub struct Iter<'a> {
+    inner: std::slice::Iter<'a, (String, Value)>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a String, &'a Value);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.inner.next().map(|(k, v)| (k, v))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.inner.next_back().map(|(k, v)| (k, v))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+impl IntoIterator for Map {
+    type Item = (String, Value);
+    type IntoIter = std::vec::IntoIter<(String, Value)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
+impl FromIterator<(String, Value)> for Map {
+    /// Collects members in any order; of repeated keys the last one wins.
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        Map::from_entries(iter.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Value {
+        Value::String(x.to_owned())
+    }
+
+    #[test]
+    fn sorted_with_last_value_of_a_repeated_key() {
+        let map: Map = [("b", "1"), ("a", "2"), ("b", "3"), ("c", "4"), ("a", "5")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), s(v)))
+            .collect();
+        let pairs: Vec<_> = map.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("a", Some("5")), ("b", Some("3")), ("c", Some("4"))]
+        );
+    }
+
+    #[test]
+    fn small_objects_sort_in_place() {
+        for n in 0..=SMALL {
+            let map: Map = (0..n)
+                .rev()
+                .chain([0, n / 2])
+                .enumerate()
+                .map(|(i, k)| (format!("k{k:02}"), Value::from(i)))
+                .collect();
+            assert_eq!(map.len(), n.max(1), "{n}");
+            assert!(
+                map.keys()
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .all(|w| w[0] < w[1])
+            );
+            if n > 1 {
+                // `k00` and the middle key came again at the end: the later values won.
+                assert_eq!(map.get("k00"), Some(&Value::from(n)), "{n}");
+                let middle = format!("k{:02}", n / 2);
+                assert_eq!(map.get(&middle), Some(&Value::from(n + 1)), "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_keys_in_any_order() {
+        let keys: Vec<String> = (0..1000u32)
+            .map(|i| format!("k{}", (i * 7919) % 1000))
+            .collect();
+        let map: Map = keys
+            .iter()
+            .chain(keys.iter().take(10))
+            .enumerate()
+            .map(|(i, k)| (k.clone(), Value::from(i)))
+            .collect();
+        assert_eq!(map.len(), 1000);
+        let sorted: Vec<&String> = map.keys().collect();
+        assert!(sorted.windows(2).all(|w| w[0] < w[1]));
+        // The first ten keys were repeated at the end: their later values won.
+        assert_eq!(map.get(&keys[3]), Some(&Value::from(1003usize)));
+        assert_eq!(map.get(&keys[10]), Some(&Value::from(10usize)));
+    }
+
+    #[test]
+    fn insert_get_remove() {
+        let mut map = Map::new();
+        assert_eq!(map.insert("y".into(), s("1")), None);
+        assert_eq!(map.insert("x".into(), s("2")), None);
+        assert_eq!(map.insert("y".into(), s("3")), Some(s("1")));
+        assert_eq!(map.keys().collect::<Vec<_>>(), ["x", "y"]);
+        assert_eq!(map.get("y"), Some(&s("3")));
+        assert!(map.contains_key("x") && !map.contains_key("z"));
+        *map.get_or_insert_with("z", || s("new")) = s("changed");
+        assert_eq!(map.get_or_insert_with("z", || s("unused")), &s("changed"));
+        assert_eq!(map.remove("x"), Some(s("2")));
+        assert_eq!(map.remove("x"), None);
+        assert_eq!(map.len(), 2);
+    }
+}

@@ -1,0 +1,242 @@
+//! [`Number`]: a JSON number kept as the text it was written as.
+
+use std::fmt;
+
+/// A JSON number, kept as its text.
+///
+/// No float is parsed or printed: integers are read on demand
+/// ([`Number::as_u64`], [`Number::as_i64`]), and the writer emits the number
+/// as it was written, so `1.50` stays `1.50` and integers beyond 64 bits lose
+/// no digits. Only finite numbers exist: the parser rejects numbers that
+/// overflow an `f64` (`1e400`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Number(String);
+
+impl Number {
+    /// `text` when it is a JSON number (RFC 8259 §6) that is finite as an `f64`.
+    pub fn from_text(text: &str) -> Option<Number> {
+        (scan(text.as_bytes()) == Some(text.len()) && !overflows(text))
+            .then(|| Number(text.to_owned()))
+    }
+
+    /// A number from text the parser has checked.
+    pub(crate) fn checked(text: &str) -> Number {
+        Number(text.to_owned())
+    }
+
+    /// The number as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the number is written as an integer (no fraction, no exponent).
+    /// `-0` is not an integer, as in `serde_json`.
+    fn integer_digits(&self) -> Option<(bool, &str)> {
+        let (negative, digits) = match self.0.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, self.0.as_str()),
+        };
+        let integer = digits.bytes().all(|b| b.is_ascii_digit()) && !(negative && digits == "0");
+        integer.then_some((negative, digits))
+    }
+
+    /// The value as a `u64`: a non-negative integer that fits.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self.integer_digits()? {
+            (false, digits) => digits.parse().ok(),
+            (true, _) => None,
+        }
+    }
+
+    /// The value as an `i64`: an integer that fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.integer_digits()? {
+            (false, digits) => digits.parse().ok(),
+            (true, _) => self.0.parse().ok(),
+        }
+    }
+
+    /// The value as the nearest `f64` (parsed by the standard library on each call).
+    pub fn as_f64(&self) -> Option<f64> {
+        self.0.parse().ok().filter(|x: &f64| x.is_finite())
+    }
+
+    /// Whether [`Number::as_u64`] is `Some`.
+    pub fn is_u64(&self) -> bool {
+        self.as_u64().is_some()
+    }
+
+    /// Whether [`Number::as_i64`] is `Some`.
+    pub fn is_i64(&self) -> bool {
+        self.as_i64().is_some()
+    }
+
+    /// Whether the number is neither a `u64` nor an `i64`: it has a fraction or
+    /// an exponent, is `-0`, or is an integer beyond 64 bits.
+    pub fn is_f64(&self) -> bool {
+        !self.is_u64() && !self.is_i64()
+    }
+}
+
+impl fmt::Display for Number {
+    /// The number as written.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+macro_rules! from_integer {
+    ($($t:ty)*) => {$(
+        impl From<$t> for Number {
+            fn from(x: $t) -> Number {
+                Number(x.to_string())
+            }
+        }
+    )*};
+}
+
+from_integer!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
+
+/// The length of the JSON number at the start of `bytes` (RFC 8259 §6:
+/// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`), or `None` when
+/// the text there is not a number, such as `01`'s leading zero followed by a digit.
+pub(crate) fn scan(bytes: &[u8]) -> Option<usize> {
+    let digits = |from: usize| {
+        bytes.get(from..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        })
+    };
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    match bytes.get(at) {
+        Some(b'0') => {
+            at += 1;
+            if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+        }
+        Some(b'1'..=b'9') => at += digits(at),
+        _ => return None,
+    }
+    if bytes.get(at) == Some(&b'.') {
+        let n = digits(at + 1);
+        if n == 0 {
+            return None;
+        }
+        at += 1 + n;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let n = digits(at);
+        if n == 0 {
+            return None;
+        }
+        at += n;
+    }
+    Some(at)
+}
+
+/// The digits of 2^1024 − 2^970 without its trailing zeros: the smallest
+/// magnitude that rounds to infinity as an `f64`, times 10^-309.
+const F64_OVERFLOW: &str = "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447573027006985557136695962284291481986083493647529271907416844436551070434271155969950809304288017790417449779";
+
+/// Whether a well-formed JSON number is too large for an `f64` (it would
+/// round to infinity), decided on its decimal digits without float arithmetic.
+pub(crate) fn overflows(text: &str) -> bool {
+    let text = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let exponent = {
+        let digits = exponent.trim_start_matches(['+', '-']);
+        let magnitude = digits.bytes().fold(0i64, |acc, b| {
+            acc.saturating_mul(10)
+                .saturating_add(i64::from(b.wrapping_sub(b'0')))
+        });
+        if exponent.starts_with('-') {
+            -magnitude
+        } else {
+            magnitude
+        }
+    };
+    let len = |s: &str| i64::try_from(s.len()).unwrap_or(i64::MAX);
+    // The value is 0.<significant digits> × 10^point. The grammar allows a
+    // leading zero only as the whole part `0`.
+    let (significant, point) = if whole == "0" {
+        let zeros = fraction.bytes().take_while(|&b| b == b'0').count();
+        let rest = fraction.get(zeros..).unwrap_or_default();
+        if rest.is_empty() {
+            return false; // zero
+        }
+        (
+            rest.bytes().chain("".bytes()),
+            exponent.saturating_sub(len(fraction) - len(rest)),
+        )
+    } else {
+        (
+            whole.bytes().chain(fraction.bytes()),
+            len(whole).saturating_add(exponent),
+        )
+    };
+    match point.cmp(&309) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        // Trailing zeros compare as if absent: the limit's digits end in a non-zero digit.
+        std::cmp::Ordering::Equal => significant.cmp(F64_OVERFLOW.bytes()).is_ge(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar() {
+        for good in [
+            "0", "-0", "1", "-12", "1.5", "0.0", "1e5", "1E+5", "1e-5", "-0.5e10",
+        ] {
+            assert_eq!(scan(good.as_bytes()), Some(good.len()), "{good}");
+        }
+        for bad in [
+            "", "-", "01", "-01", "1.", ".5", "+1", "1e", "1e+", "--1", "a",
+        ] {
+            assert_ne!(scan(bad.as_bytes()), Some(bad.len()), "{bad}");
+        }
+        assert_eq!(scan(b"12,"), Some(2));
+    }
+
+    #[test]
+    fn integers_on_demand() {
+        let n = |t: &str| Number::from_text(t).unwrap();
+        assert_eq!(n("18446744073709551615").as_u64(), Some(u64::MAX));
+        assert_eq!(n("18446744073709551616").as_u64(), None);
+        assert!(n("18446744073709551616").is_f64());
+        assert_eq!(n("-9223372036854775808").as_i64(), Some(i64::MIN));
+        assert_eq!(n("-5").as_u64(), None);
+        assert_eq!(n("5").as_i64(), Some(5));
+        assert_eq!(n("1.0").as_u64(), None);
+        assert_eq!(n("1e2").as_u64(), None);
+        assert!(n("-0").is_f64());
+        assert_eq!(n("1.50").to_string(), "1.50");
+        assert_eq!(n("1.5").as_f64(), Some(1.5));
+    }
+
+    #[test]
+    fn overflow_at_the_f64_limit() {
+        assert!(!overflows("1e308"));
+        assert!(!overflows("1.7976931348623157e308"));
+        // The largest f64's neighbourhood: below the midpoint to 2^1024 rounds down.
+        assert!(!overflows("1.7976931348623158e308"));
+        assert!(overflows("1.797693134862315808e308"));
+        assert!(overflows("1e309"));
+        assert!(overflows("-1e400"));
+        assert!(overflows("10e308"));
+        assert!(!overflows("0.01e310"));
+        assert!(!overflows("0e99999999999999999999999"));
+        assert!(!overflows("1e-400"));
+        assert!(!overflows(&"9".repeat(308)));
+        assert!(overflows(&"9".repeat(309)));
+        assert_eq!(Number::from_text("1e400"), None);
+    }
+}

@@ -1,0 +1,383 @@
+//! The parser: JSON text (RFC 8259, strictly) to a [`Value`].
+
+use std::fmt;
+
+use super::number::{overflows, scan};
+use super::{Map, Number, Value};
+
+/// The deepest nesting of arrays and objects accepted, as in `serde_json`:
+/// deeper text is an error rather than a risk to the stack.
+pub const MAX_DEPTH: usize = 127;
+
+/// Why JSON text did not parse, and where.
+///
+/// The message names what was wrong, never the text itself (which may hold a
+/// secret).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    message: &'static str,
+    line: usize,
+    column: usize,
+    eof: bool,
+}
+
+impl ParseError {
+    /// What was wrong, such as `expected value`.
+    pub fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The line of the error, from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column of the error in bytes, from 1 (0 at the end of an empty line).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Whether the text ended too early (as opposed to holding a mistake).
+    pub fn is_eof(&self) -> bool {
+        self.eof
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl Value {
+    /// Parses JSON text (RFC 8259): one value with optional whitespace around
+    /// it. Objects repeating a key keep the last value; nesting deeper than
+    /// [`MAX_DEPTH`], lone surrogate escapes, numbers that overflow an `f64`
+    /// and a byte order mark are errors.
+    ///
+    /// ```
+    /// use wxcard::json::Value;
+    ///
+    /// let v = Value::parse(r#"{"cardId": "p1", "n": 12}"#)?;
+    /// assert_eq!(v["cardId"], "p1");
+    /// assert_eq!(v["n"].as_u64(), Some(12));
+    /// assert!(Value::parse("[1,]").is_err());
+    /// # Ok::<(), wxcard::json::ParseError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Value, ParseError> {
+        let mut parser = Parser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+            scratch: String::new(),
+        };
+        let value = parser.value().map_err(|m| parser.failure(m))?;
+        parser.whitespace();
+        if parser.at < parser.bytes.len() {
+            return Err(parser.failure("trailing characters"));
+        }
+        Ok(value)
+    }
+}
+
+impl std::str::FromStr for Value {
+    type Err = ParseError;
+
+    fn from_str(text: &str) -> Result<Value, ParseError> {
+        Value::parse(text)
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+    /// Reused for strings with escapes.
+    scratch: String,
+}
+
+/// Whether a byte ends a plain run in a string: a quote, a backslash or a
+/// control character (the bytes the writer escapes, too).
+pub(super) fn special(b: u8) -> bool {
+    SPECIAL.get(usize::from(b)).copied().unwrap_or(true)
+}
+
+/// [`special`] as a table: one load per byte while scanning strings.
+// Built at compile time, where an index out of bounds is a compile error.
+#[allow(clippy::indexing_slicing)]
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// A step's outcome; a failure is its message, at the parser's position.
+type Parsed<T> = Result<T, &'static str>;
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// The [`ParseError`] for `message` at the current position.
+    // Not inlined: errors are cold.
+    #[inline(never)]
+    fn failure(&self, message: &'static str) -> ParseError {
+        let eof = self.at >= self.bytes.len();
+        let before = self.bytes.get(..self.at).unwrap_or(self.bytes);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        ParseError {
+            message,
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+            column: self.at - line_start + usize::from(!eof),
+            eof,
+        }
+    }
+
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self) -> Parsed<Value> {
+        self.whitespace();
+        match self.peek() {
+            None => Err("EOF while parsing a value"),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err("expected value"),
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        if rest.starts_with(word.as_bytes()) {
+            self.at += word.len();
+            return Ok(value);
+        }
+        // Move to the first byte that differs, for the error's position.
+        self.at += rest
+            .iter()
+            .zip(word.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        Err(if self.at >= self.bytes.len() {
+            "EOF while parsing a value"
+        } else {
+            "expected value"
+        })
+    }
+
+    fn number(&mut self) -> Parsed<Value> {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let Some(len) = scan(rest) else {
+            return Err("invalid number");
+        };
+        let text = self.text.get(self.at..self.at + len).unwrap_or_default();
+        if overflows(text) {
+            return Err("number out of range");
+        }
+        self.at += len;
+        Ok(Value::Number(Number::checked(text)))
+    }
+
+    fn string(&mut self) -> Parsed<String> {
+        self.at += 1; // the opening quote
+        let plain = self.plain_run();
+        if self.peek() == Some(b'"') {
+            // No escape: the common case, one allocation of the right size.
+            self.at += 1;
+            return Ok(plain.to_owned());
+        }
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        out.push_str(plain);
+        let result = self.escaped_rest(&mut out);
+        let text = result.map(|()| out.as_str().to_owned());
+        self.scratch = out;
+        text
+    }
+
+    /// The bytes from here up to a quote, a backslash or a control character.
+    fn plain_run(&mut self) -> &'a str {
+        let start = self.at;
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let len = rest.iter().position(|&b| special(b)).unwrap_or(rest.len());
+        self.at = start + len;
+        // Both ends are at ASCII bytes (or the end), so this is whole characters.
+        self.text.get(start..start + len).unwrap_or_default()
+    }
+
+    /// The rest of a string that has an escape (or an error) at `self.at`.
+    fn escaped_rest(&mut self, out: &mut String) -> Parsed<()> {
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(out)?;
+                }
+                None => return Err("EOF while parsing a string"),
+                Some(_) => {
+                    return Err("control character (\\u0000-\\u001F) found while parsing a string");
+                }
+            }
+            let plain = self.plain_run();
+            out.push_str(plain);
+        }
+    }
+
+    /// One escape after its backslash.
+    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+        let c = match self.peek() {
+            None => return Err("EOF while parsing a string"),
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                let unit = self.hex4()?;
+                let c = match unit {
+                    0xD800..=0xDBFF => {
+                        if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                            return Err("lone leading surrogate in hex escape");
+                        }
+                        self.at += 2;
+                        let low = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            self.at -= 4;
+                            return Err("lone leading surrogate in hex escape");
+                        }
+                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => {
+                        self.at -= 4;
+                        return Err("lone trailing surrogate in hex escape");
+                    }
+                    _ => unit,
+                };
+                out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+                return Ok(());
+            }
+            Some(_) => return Err("invalid escape"),
+        };
+        self.at += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    /// Four hex digits of a `\u` escape.
+    fn hex4(&mut self) -> Parsed<u32> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                None => return Err("EOF while parsing a string"),
+                Some(b) => (b as char).to_digit(16).ok_or("invalid escape")?,
+            };
+            unit = unit * 16 + digit;
+            self.at += 1;
+        }
+        Ok(unit)
+    }
+
+    fn enter(&mut self) -> Parsed<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err("recursion limit exceeded");
+        }
+        self.depth += 1;
+        self.at += 1; // the opening bracket
+        Ok(())
+    }
+
+    fn array(&mut self) -> Parsed<Value> {
+        self.enter()?;
+        let mut items = Vec::new();
+        self.whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => break,
+                None => return Err("EOF while parsing a list"),
+                Some(_) => return Err("expected `,` or `]`"),
+            }
+        }
+        self.at += 1;
+        self.depth -= 1;
+        Ok(Value::Array(items))
+    }
+
+    fn object(&mut self) -> Parsed<Value> {
+        self.enter()?;
+        let mut entries = Vec::new();
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(Value::Object(Map::new()));
+        }
+        loop {
+            self.whitespace();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err("EOF while parsing an object"),
+                Some(_) => return Err("key must be a string"),
+            }
+            let key = self.string()?;
+            self.whitespace();
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                None => return Err("EOF while parsing an object"),
+                Some(_) => return Err("expected `:`"),
+            }
+            entries.push((key, self.value()?));
+            self.whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => break,
+                None => return Err("EOF while parsing an object"),
+                Some(_) => return Err("expected `,` or `}`"),
+            }
+        }
+        self.at += 1;
+        self.depth -= 1;
+        Ok(Value::Object(Map::from_entries(entries)))
+    }
+}

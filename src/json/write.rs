@@ -1,0 +1,230 @@
+//! The writer: compact JSON text from values and from the crate's output types.
+
+use super::parse::special;
+use super::{Map, Number, Value};
+
+/// Types written as JSON text: [`Value`] and every output type of the crate
+/// (reports, problems, card lists, …), with the field names of the JS API.
+///
+/// The text is compact (no spaces), strings are escaped as `serde_json` and
+/// `JSON.stringify` escape them, and object keys come in a fixed order.
+///
+/// ```
+/// use wxcard::json::ToJson;
+/// use wxcard::{Problem, Severity};
+///
+/// let p = Problem::warning("UNKNOWN_KEY", Some("cardExt.x".into()), "cardExt.x: not a cardExt field");
+/// assert_eq!(p.severity, Severity::Warning);
+/// assert_eq!(
+///     p.to_json(),
+///     r#"{"code":"UNKNOWN_KEY","field":"cardExt.x","severity":"warning","message":"cardExt.x: not a cardExt field"}"#
+/// );
+/// ```
+pub trait ToJson {
+    /// Appends the JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+
+    /// The JSON text.
+    fn to_json(&self) -> String {
+        let mut out = String::with_capacity(128);
+        self.write_json(&mut out);
+        out
+    }
+}
+
+/// Appends `s` as a JSON string: `"` and `\` escaped, control characters as
+/// `\n`, `\t`, … or `\u00XX`, everything else (`/`, non-ASCII) as it is.
+pub fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let mut rest = s;
+    while let Some(at) = rest.bytes().position(special) {
+        // `at` is at an ASCII byte, so both parts are whole characters.
+        let (plain, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(plain);
+        let Some(&b) = tail.as_bytes().first() else {
+            break;
+        };
+        escape(out, b);
+        rest = tail.get(1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+/// The escape of one byte that JSON strings cannot hold as it is.
+// Not inlined: escapes are rare, and the scan above stays small.
+#[inline(never)]
+fn escape(out: &mut String, b: u8) {
+    match b {
+        b'"' => out.push_str("\\\""),
+        b'\\' => out.push_str("\\\\"),
+        b'\n' => out.push_str("\\n"),
+        b'\r' => out.push_str("\\r"),
+        b'\t' => out.push_str("\\t"),
+        0x08 => out.push_str("\\b"),
+        0x0c => out.push_str("\\f"),
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            for nibble in [b >> 4, b & 0xf] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        }
+    }
+}
+
+/// Writes one JSON object member by member, in the order of the calls.
+///
+/// ```
+/// use wxcard::json::{ObjectWriter, ToJson};
+///
+/// struct Point { x: u64, label: Option<String> }
+///
+/// impl ToJson for Point {
+///     fn write_json(&self, out: &mut String) {
+///         ObjectWriter::new(out)
+///             .field("x", &self.x)
+///             .optional("label", self.label.as_ref())
+///             .end();
+///     }
+/// }
+///
+/// assert_eq!(Point { x: 1, label: None }.to_json(), r#"{"x":1}"#);
+/// ```
+#[must_use = "`end` writes the closing brace"]
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    /// Starts an object.
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, first: true }
+    }
+
+    /// Writes `"key":value`.
+    // Not inlined: one copy serves every output type's writer.
+    #[inline(never)]
+    pub fn field(mut self, key: &str, value: &dyn ToJson) -> Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, key);
+        self.out.push(':');
+        value.write_json(self.out);
+        self
+    }
+
+    /// Writes `"key":value` when there is a value; `None` leaves the key out.
+    pub fn optional<T: ToJson>(self, key: &str, value: Option<T>) -> Self {
+        match value {
+            Some(value) => self.field(key, &value),
+            None => self,
+        }
+    }
+
+    /// Ends the object.
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl ToJson for Number {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    /// `None` is `null`.
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl ToJson for Map {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (key, value)) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_str(out, key);
+            out.push(':');
+            value.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
+impl ToJson for Value {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            Value::Number(n) => n.write_json(out),
+            Value::String(s) => write_str(out, s),
+            Value::Array(items) => items.write_json(out),
+            Value::Object(map) => map.write_json(out),
+        }
+    }
+}
