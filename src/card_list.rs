@@ -139,11 +139,11 @@ fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Ve
             found: json::type_name(value),
         });
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item, &item_path(i)))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item, &item_path(i))?);
+    }
+    Ok(out)
 }
 
 fn item_path(i: usize) -> String {
@@ -208,11 +208,11 @@ fn check_not_empty<T>(items: &[T]) -> Result<()> {
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn add_card_list(items: &[AddCardInput]) -> Result<Vec<AddCardItem>> {
     check_not_empty(items)?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| add_card_item(item, &item_path(i)))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(add_card_item(item, &item_path(i))?);
+    }
+    Ok(out)
 }
 
 fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {

@@ -100,20 +100,7 @@ impl JsapiConfigInput {
         rules::check_keys(&f, KEYS)?;
         let js_api_list = match f.array("jsApiList")? {
             None => None,
-            Some(items) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| match item {
-                        Value::String(s) => Ok(s.clone()),
-                        other => Err(Error::InvalidType {
-                            field: format!("jsApiList[{i}]"),
-                            expected: "a string",
-                            found: json::type_name(other),
-                        }),
-                    })
-                    .collect::<Result<Vec<_>>>()?,
-            ),
+            Some(items) => Some(strings(items, "jsApiList")?),
         };
         Ok(JsapiConfigInput {
             jsapi_ticket: Ticket::new(f.required_str("jsapiTicket")?),
@@ -126,6 +113,27 @@ impl JsapiConfigInput {
             allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
         })
     }
+}
+
+/// The items of a JSON array that must all be strings; `field` names the
+/// array, and an item of another type is `INVALID_TYPE` at `field[i]`.
+// Not inlined: the reads of `jsApiList` and of the host facts' `wx.apis` share it.
+#[inline(never)]
+pub(crate) fn strings(items: &[Value], field: &str) -> Result<Vec<String>> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::String(s) => out.push(s.clone()),
+            other => {
+                return Err(Error::InvalidType {
+                    field: format!("{field}[{i}]"),
+                    expected: "a string",
+                    found: json::type_name(other),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The object to pass to `wx.config`: `{ debug, appId, timestamp, nonceStr,

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use crate::json::Value;
 
 use crate::error::{Error, Result};
-use crate::json::{Fields, type_name};
+use crate::jsapi::strings;
+use crate::json::Fields;
 
 /// What `wx.config` of the H5 JS-SDK (jweixin) has done so far, as far as the
 /// shim can tell.
@@ -129,11 +130,11 @@ impl HostFacts {
         };
         Ok(HostFacts {
             wx,
-            user_agent: f.str("userAgent")?.map(str::to_owned),
-            wxjs_environment: f.str("wxjsEnvironment")?.map(str::to_owned),
-            weixin_js_bridge: f.bool("weixinJSBridge")?.unwrap_or(false),
-            mini_game: f.bool("miniGame")?.unwrap_or(false),
-            node: f.bool("node")?.unwrap_or(false),
+            user_agent: owned(&f, "userAgent")?,
+            wxjs_environment: owned(&f, "wxjsEnvironment")?,
+            weixin_js_bridge: flag(&f, "weixinJSBridge")?,
+            mini_game: flag(&f, "miniGame")?,
+            node: flag(&f, "node")?,
         })
     }
 
@@ -149,18 +150,10 @@ impl HostFacts {
 fn wx_from_json(value: &Value) -> Result<WxFacts> {
     let f = Fields::of(value, "wx")?;
     let mut apis = BTreeSet::new();
-    for (i, item) in f.array("apis")?.into_iter().flatten().enumerate() {
-        match item {
-            Value::String(name) => {
-                apis.insert(name.clone());
-            }
-            other => {
-                return Err(Error::InvalidType {
-                    field: format!("wx.apis[{i}]"),
-                    expected: "a string",
-                    found: type_name(other),
-                });
-            }
+    if let Some(items) = f.array("apis")? {
+        // Inserted one by one: collecting would bring in a sort.
+        for name in strings(items, "wx.apis")? {
+            apis.insert(name);
         }
     }
     let (can_add, can_open) = match f.get("canIUse") {
@@ -176,14 +169,28 @@ fn wx_from_json(value: &Value) -> Result<WxFacts> {
     };
     Ok(WxFacts {
         apis,
-        mini_program: f.bool("miniProgram")?.unwrap_or(false),
-        sdk_version: f.str("sdkVersion")?.map(str::to_owned),
-        wechat_version: f.str("wechatVersion")?.map(str::to_owned),
-        platform: f.str("platform")?.map(str::to_owned),
+        mini_program: flag(&f, "miniProgram")?,
+        sdk_version: owned(&f, "sdkVersion")?,
+        wechat_version: owned(&f, "wechatVersion")?,
+        platform: owned(&f, "platform")?,
         can_i_use_add_card: can_add,
         can_i_use_open_card: can_open,
         config,
     })
+}
+
+/// An optional string of `f`, copied.
+// Not inlined: one copy serves the five string facts.
+#[inline(never)]
+fn owned(f: &Fields<'_>, key: &str) -> Result<Option<String>> {
+    Ok(f.str(key)?.map(str::to_owned))
+}
+
+/// A boolean fact of `f`; absent is `false`.
+// Not inlined: one copy serves the four flags.
+#[inline(never)]
+fn flag(f: &Fields<'_>, key: &str) -> Result<bool> {
+    Ok(f.bool(key)?.unwrap_or(false))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::decode::{json, string, to_plain};
-use super::error::JsResult;
+use super::error::{JsResult, run};
 use crate::card_def::{self, CardType, Links};
 
 /// `withMiniProgramLinks(card, links)`: a copy of the card body with the links written in.
@@ -12,11 +12,13 @@ use crate::card_def::{self, CardType, Links};
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn with_mini_program_links(card: JsValue, links: JsValue) -> JsResult<JsValue> {
-    let links = Links::from_json(&json(&links, "links")?)?;
-    let card = json(&card, "card")?;
-    Ok(to_plain(&card_def::with_mini_program_links(
-        &card, &links,
-    )?)?)
+    run(|| {
+        let links = Links::from_json(&json(&links, "links")?)?;
+        to_plain(&card_def::with_mini_program_links(
+            &json(&card, "card")?,
+            &links,
+        )?)
+    })
 }
 
 /// `validateCardDefinition(card)`: every problem of a card body given as JSON text.
@@ -24,8 +26,11 @@ pub fn with_mini_program_links(card: JsValue, links: JsValue) -> JsResult<JsValu
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn validate_card_definition(card: JsValue) -> JsResult<JsValue> {
-    let text = string(&card, "card")?;
-    Ok(to_plain(&card_def::validate_card_definition_str(&text))?)
+    run(|| {
+        to_plain(&card_def::validate_card_definition_str(&string(
+            &card, "card",
+        )?))
+    })
 }
 
 /// `cardUpdateBody(cardId, cardType, baseInfoPatch)`: the `card/update` body.
@@ -33,11 +38,13 @@ pub fn validate_card_definition(card: JsValue) -> JsResult<JsValue> {
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn card_update_body(card_id: JsValue, card_type: JsValue, patch: JsValue) -> JsResult<JsValue> {
-    let card_type = CardType::parse(&string(&card_type, "cardType")?, "cardType")?;
-    let patch = json(&patch, "baseInfoPatch")?;
-    Ok(to_plain(&card_def::card_update_body(
-        &string(&card_id, "cardId")?,
-        card_type,
-        &patch,
-    )?)?)
+    run(|| {
+        let card_type = CardType::parse(&string(&card_type, "cardType")?, "cardType")?;
+        let patch = json(&patch, "baseInfoPatch")?;
+        to_plain(&card_def::card_update_body(
+            &string(&card_id, "cardId")?,
+            card_type,
+            &patch,
+        )?)
+    })
 }

@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::decode::{json, to_plain};
-use super::error::JsResult;
+use super::error::{JsResult, run};
 use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, open_card_list as open};
 
 /// `addCardList(items)`: the validated, normalised `cardList` of `wx.addCard`.
@@ -11,8 +11,11 @@ use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, open_ca
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
-    let items = AddCardInput::list_from_json(&json(&items, "cardList")?)?;
-    Ok(to_plain(&add(&items)?)?)
+    run(|| {
+        to_plain(&add(&AddCardInput::list_from_json(&json(
+            &items, "cardList",
+        )?)?)?)
+    })
 }
 
 /// `openCardList(items)`: the validated `cardList` of `wx.openCard`.
@@ -20,6 +23,9 @@ pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn open_card_list(items: JsValue) -> JsResult<JsValue> {
-    let items = OpenCardItem::list_from_json(&json(&items, "cardList")?)?;
-    Ok(to_plain(&open(&items)?)?)
+    run(|| {
+        to_plain(&open(&OpenCardItem::list_from_json(&json(
+            &items, "cardList",
+        )?)?)?)
+    })
 }

@@ -45,20 +45,23 @@ pub fn type_name(value: &JsValue) -> &'static str {
 
 /// A string argument.
 pub fn string(value: &JsValue, field: &str) -> Result<String> {
+    js_string(value, field, "a string")
+}
+
+/// A JS string, or `INVALID_TYPE` naming `field` and what was `expected`.
+// Not inlined: one copy serves every string and JSON argument.
+#[inline(never)]
+fn js_string(value: &JsValue, field: &str, expected: &'static str) -> Result<String> {
     value.as_string().ok_or_else(|| Error::InvalidType {
         field: field.to_owned(),
-        expected: "a string",
+        expected,
         found: type_name(value),
     })
 }
 
 /// A structured argument: JSON text from the shim, parsed.
 pub fn json(value: &JsValue, field: &str) -> Result<Value> {
-    let text = value.as_string().ok_or_else(|| Error::InvalidType {
-        field: field.to_owned(),
-        expected: "JSON text",
-        found: type_name(value),
-    })?;
+    let text = js_string(value, field, "JSON text")?;
     Value::parse(&text).map_err(|e| Error::InvalidJson {
         field: field.to_owned(),
         reason: e.to_string(),
@@ -72,13 +75,10 @@ pub fn client(value: &JsValue) -> bool {
 }
 
 /// A result as a plain JS object, through `JSON.parse`.
-pub fn to_plain<T: ToJson + ?Sized>(value: &T) -> Result<JsValue> {
-    parse_plain(&value.to_json())
-}
-
-/// The part of [`to_plain`] that does not depend on the type: one copy in the `.wasm`.
-fn parse_plain(text: &str) -> Result<JsValue> {
-    js_sys::JSON::parse(text)
+// Not generic, not inlined: one copy in the `.wasm` serves every output type.
+#[inline(never)]
+pub fn to_plain(value: &dyn ToJson) -> Result<JsValue> {
+    js_sys::JSON::parse(&value.to_json())
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
 

@@ -5,9 +5,10 @@
 use wasm_bindgen::prelude::*;
 
 use super::decode::{json, string, to_plain};
-use super::error::JsResult;
+use super::error::{JsResult, run};
 use crate::card_list::{AddCardInput, add_card_list};
 use crate::environment::{self, HostFacts};
+use crate::error::Result;
 use crate::webview;
 
 /// `detectEnvironment(facts)`: `{ kind, sdkVersion?, wechatVersion?, platform? }`.
@@ -15,8 +16,7 @@ use crate::webview;
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn detect_environment(facts: JsValue) -> JsResult<JsValue> {
-    let facts = HostFacts::from_json(&json(&facts, "facts")?)?;
-    Ok(to_plain(&environment::detect_environment(&facts))?)
+    run(|| to_plain(&environment::detect_environment(&host_facts(&facts)?)))
 }
 
 /// `cardSupport(facts)`: `{ environment, addCard, openCard, chooseCard }`.
@@ -24,8 +24,7 @@ pub fn detect_environment(facts: JsValue) -> JsResult<JsValue> {
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn card_support(facts: JsValue) -> JsResult<JsValue> {
-    let facts = HostFacts::from_json(&json(&facts, "facts")?)?;
-    Ok(to_plain(&environment::card_support(&facts))?)
+    run(|| to_plain(&environment::card_support(&host_facts(&facts)?)))
 }
 
 /// `compareVersion(a, b)`: `-1`, `0` or `1` in WeChat's version order.
@@ -33,10 +32,12 @@ pub fn card_support(facts: JsValue) -> JsResult<JsValue> {
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn compare_version(a: JsValue, b: JsValue) -> JsResult<i8> {
-    Ok(environment::compare_version(
-        &string(&a, "a")?,
-        &string(&b, "b")?,
-    ))
+    run(|| {
+        Ok(environment::compare_version(
+            &string(&a, "a")?,
+            &string(&b, "b")?,
+        ))
+    })
 }
 
 /// `addCardPageUrl(cardList, page)`: the validated list as a native page URL.
@@ -44,10 +45,12 @@ pub fn compare_version(a: JsValue, b: JsValue) -> JsResult<i8> {
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn add_card_page_url(card_list: JsValue, page: JsValue) -> JsResult<String> {
-    let items = add_card_list(&AddCardInput::list_from_json(&json(
-        &card_list, "cardList",
-    )?)?)?;
-    Ok(webview::add_card_page_url(&string(&page, "page")?, &items)?)
+    run(|| {
+        let items = add_card_list(&AddCardInput::list_from_json(&json(
+            &card_list, "cardList",
+        )?)?)?;
+        webview::add_card_page_url(&string(&page, "page")?, &items)
+    })
 }
 
 /// `readAddCardQuery(query)`: the validated card list carried by an `onLoad` query.
@@ -55,7 +58,12 @@ pub fn add_card_page_url(card_list: JsValue, page: JsValue) -> JsResult<String> 
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn read_add_card_query(query: JsValue) -> JsResult<JsValue> {
-    Ok(to_plain(&webview::read_add_card_query(&json(
-        &query, "query",
-    )?)?)?)
+    run(|| to_plain(&webview::read_add_card_query(&json(&query, "query")?)?))
+}
+
+/// The facts argument of `detectEnvironment` and `cardSupport`, read.
+// Not inlined: both adapters share one copy.
+#[inline(never)]
+fn host_facts(facts: &JsValue) -> Result<HostFacts> {
+    HostFacts::from_json(&json(facts, "facts")?)
 }

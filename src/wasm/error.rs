@@ -26,6 +26,12 @@ pub fn to_js_error(error: &Error) -> JsValue {
     js.into()
 }
 
+/// Runs an adapter's body and turns its error, if any, into the JS error to
+/// throw: one conversion per adapter rather than one per `?` inside it.
+pub fn run<T>(body: impl FnOnce() -> crate::error::Result<T>) -> JsResult<T> {
+    body().map_err(|e| to_js_error(&e))
+}
+
 impl From<Error> for JsValue {
     fn from(error: Error) -> Self {
         to_js_error(&error)
