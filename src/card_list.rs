@@ -35,6 +35,7 @@ pub struct AddCardInput {
 
 impl AddCardInput {
     /// An item with a cardExt JSON string (what [`crate::builder::build_card_ext`] returns).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(card_id: impl Into<String>, card_ext: impl Into<String>) -> Self {
         AddCardInput {
             card_id: card_id.into(),
@@ -43,6 +44,7 @@ impl AddCardInput {
     }
 
     /// An item with a cardExt object, to be serialised.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_object(card_id: impl Into<String>, card_ext: Map) -> Self {
         AddCardInput {
             card_id: card_id.into(),
@@ -51,6 +53,7 @@ impl AddCardInput {
     }
 
     /// Reads one JS item `{ cardId, cardExt }`, where `cardExt` is a string or an object.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         Self::read(value, "")
     }
@@ -102,6 +105,7 @@ pub struct OpenCardItem {
 
 impl OpenCardItem {
     /// An item for `card_id` with its decrypted `code`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(card_id: impl Into<String>, code: impl Into<String>) -> Self {
         OpenCardItem {
             card_id: card_id.into(),
@@ -110,6 +114,7 @@ impl OpenCardItem {
     }
 
     /// Reads one JS item `{ cardId, code }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         Self::read(value, "")
     }
@@ -131,6 +136,7 @@ impl OpenCardItem {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = value else {
         return Err(Error::InvalidType {
@@ -146,12 +152,14 @@ fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Ve
     Ok(out)
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn item_path(i: usize) -> String {
     format!("{LIST}[{i}]")
 }
 
 /// Refuses keys that are a known key in another spelling (`card_id`, `CardExt`);
 /// other extra keys are ignored, as jweixin ignores them.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_item_keys(f: &Fields<'_>, known: &[&'static str]) -> Result<()> {
     for key in f.map().keys() {
         if known.contains(&key.as_str()) {
@@ -169,6 +177,7 @@ fn check_item_keys(f: &Fields<'_>, known: &[&'static str]) -> Result<()> {
     Ok(())
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_not_empty<T>(items: &[T]) -> Result<()> {
     if items.is_empty() {
         Err(Error::invalid_value(LIST, "must hold at least one card"))
@@ -215,6 +224,7 @@ pub fn add_card_list(items: &[AddCardInput]) -> Result<Vec<AddCardItem>> {
     Ok(out)
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
     rules::check_card_id(&item.card_id, &join(path, "cardId"))?;
     let field = join(path, "cardExt");
@@ -279,6 +289,7 @@ pub fn open_card_list(items: &[OpenCardItem]) -> Result<Vec<OpenCardItem>> {
 
 impl ToJson for AddCardItem {
     /// `{ cardId, cardExt }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("cardId", &self.card_id)
@@ -289,6 +300,7 @@ impl ToJson for AddCardItem {
 
 impl ToJson for OpenCardItem {
     /// `{ cardId, code }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("cardId", &self.card_id)

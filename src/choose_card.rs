@@ -52,6 +52,7 @@ const KEYS: &[&str] = &[
 
 impl ChooseCardInput {
     /// An input with the ticket and appId; no filters, timestamp and nonce by default.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(api_ticket: impl Into<Ticket>, app_id: impl Into<String>) -> Self {
         ChooseCardInput {
             api_ticket: api_ticket.into(),
@@ -66,30 +67,35 @@ impl ChooseCardInput {
     }
 
     /// Sets [`ChooseCardInput::shop_id`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_shop_id(mut self, shop_id: impl Into<String>) -> Self {
         self.shop_id = Some(shop_id.into());
         self
     }
 
     /// Sets [`ChooseCardInput::card_type`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_card_type(mut self, card_type: impl Into<String>) -> Self {
         self.card_type = Some(card_type.into());
         self
     }
 
     /// Sets [`ChooseCardInput::card_id`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_card_id(mut self, card_id: impl Into<String>) -> Self {
         self.card_id = Some(card_id.into());
         self
     }
 
     /// Sets [`ChooseCardInput::timestamp`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_timestamp(mut self, seconds: u64) -> Self {
         self.timestamp = Some(seconds);
         self
     }
 
     /// Sets [`ChooseCardInput::nonce_str`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_nonce_str(mut self, nonce: impl Into<String>) -> Self {
         self.nonce_str = Some(nonce.into());
         self
@@ -139,10 +145,12 @@ pub struct ChooseCardParams {
     pub card_sign: String,
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn non_empty(value: Option<&String>) -> &str {
     value.map(String::as_str).unwrap_or_default()
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
     let len = value.chars().count();
     if len > MAX_SHOP_ID_LEN {
@@ -248,6 +256,7 @@ pub fn choose_card_params(input: &ChooseCardInput, host: &dyn Host) -> Result<Ch
 
 impl ToJson for ChooseCardParams {
     /// `{ shopId, cardType, cardId, timestamp, nonceStr, signType, cardSign }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("shopId", &self.shop_id)

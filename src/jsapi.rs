@@ -51,6 +51,7 @@ const KEYS: &[&str] = &[
 
 impl JsapiConfigInput {
     /// An input with the ticket, appId and page URL; everything else by default.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(
         jsapi_ticket: impl Into<Ticket>,
         app_id: impl Into<String>,
@@ -69,24 +70,28 @@ impl JsapiConfigInput {
     }
 
     /// Sets [`JsapiConfigInput::js_api_list`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_js_api_list<S: Into<String>>(mut self, apis: impl IntoIterator<Item = S>) -> Self {
         self.js_api_list = Some(apis.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`JsapiConfigInput::timestamp`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_timestamp(mut self, seconds: u64) -> Self {
         self.timestamp = Some(seconds);
         self
     }
 
     /// Sets [`JsapiConfigInput::nonce_str`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_nonce_str(mut self, nonce: impl Into<String>) -> Self {
         self.nonce_str = Some(nonce.into());
         self
     }
 
     /// Sets [`JsapiConfigInput::debug`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_debug(mut self, debug: bool) -> Self {
         self.debug = debug;
         self
@@ -119,6 +124,7 @@ impl JsapiConfigInput {
 /// array, and an item of another type is `INVALID_TYPE` at `field[i]`.
 // Not inlined: the reads of `jsApiList` and of the host facts' `wx.apis` share it.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn strings(items: &[Value], field: &str) -> Result<Vec<String>> {
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -170,6 +176,7 @@ pub struct JsapiConfig {
 /// );
 /// assert_eq!(sig, "0f9de62fce790f9a083d5c99e95740ceb90c27ed");
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn config_signature(jsapi_ticket: &str, nonce_str: &str, timestamp: u64, url: &str) -> String {
     let url = signed_url(url);
     let timestamp = timestamp.to_string();
@@ -186,10 +193,12 @@ pub fn config_signature(jsapi_ticket: &str, nonce_str: &str, timestamp: u64, url
 }
 
 /// The part of `url` that is signed: everything before the first `#`.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn signed_url(url: &str) -> &str {
     url.split_once('#').map_or(url, |(before, _)| before)
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_url(url: &str) -> Result<()> {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     if lower.starts_with("http%3a") || lower.starts_with("https%3a") {
@@ -216,6 +225,7 @@ fn check_url(url: &str) -> Result<()> {
     Ok(())
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_api_list(list: &[String]) -> Result<()> {
     if list.is_empty() {
         return Err(Error::invalid_value(
@@ -300,6 +310,7 @@ pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCo
 
 impl ToJson for JsapiConfig {
     /// `{ debug, appId, timestamp, nonceStr, signature, jsApiList }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("debug", &self.debug)

@@ -57,6 +57,7 @@ impl CardType {
     ];
 
     /// The `card_type` value, e.g. `MEMBER_CARD`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_str(self) -> &'static str {
         match self {
             CardType::Groupon => "GROUPON",
@@ -76,6 +77,7 @@ impl CardType {
     }
 
     /// The key the type's fields nest under, e.g. `member_card`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn key(self) -> &'static str {
         match self {
             CardType::Groupon => "groupon",
@@ -95,16 +97,19 @@ impl CardType {
     }
 
     /// The type whose `card_type` value is exactly `value`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_name(value: &str) -> Option<CardType> {
         CardType::ALL.into_iter().find(|t| t.as_str() == value)
     }
 
     /// The type whose nesting key is exactly `key`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_key(key: &str) -> Option<CardType> {
         CardType::ALL.into_iter().find(|t| t.key() == key)
     }
 
     /// Reads a `card_type` value; anything else is [`Error::UnknownCardType`] naming `field`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn parse(value: &str, field: &str) -> Result<CardType> {
         CardType::from_name(value).ok_or_else(|| Error::UnknownCardType {
             field: field.to_owned(),
@@ -115,6 +120,7 @@ impl CardType {
     /// Whether this is one of the coupon types (优惠券) that WeChat stopped letting
     /// anyone create on 2021-04-01. Existing coupons of these types keep working,
     /// so updating them is fine.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn creation_discontinued(self) -> bool {
         matches!(
             self,
@@ -128,6 +134,7 @@ impl CardType {
 
     /// Why this type is doubtful even though it is known: `LUCKY_MONEY` is legacy and
     /// `GENERAL_CARD` is seen only in third-party code.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn doubt(self) -> Option<&'static str> {
         match self {
             CardType::LuckyMoney => Some("LUCKY_MONEY is a legacy card type"),
@@ -140,6 +147,7 @@ impl CardType {
 }
 
 impl fmt::Display for CardType {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -149,6 +157,7 @@ impl std::str::FromStr for CardType {
     type Err = Error;
 
     /// Parses a `card_type` value such as `MEMBER_CARD`; errors name the field `card_type`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from_str(s: &str) -> Result<Self> {
         CardType::parse(s, "card_type")
     }

@@ -24,10 +24,12 @@ enum Finding {
 }
 
 impl Findings {
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn error(&mut self, e: Error) {
         self.items.push(Finding::Error(e));
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn warn(&mut self, code: &'static str, field: String, message: String) {
         self.items.push(Finding::Warning(Problem::warning(
             code,
@@ -36,11 +38,13 @@ impl Findings {
         )));
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn warning(&mut self, p: Problem) {
         self.items.push(Finding::Warning(p));
     }
 
     /// The first error, for the functions that return `Result`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn first_error(self) -> Option<Error> {
         self.items.into_iter().find_map(|f| match f {
             Finding::Error(e) => Some(e),
@@ -49,6 +53,7 @@ impl Findings {
     }
 
     /// Everything, as problems.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn into_problems(self) -> Vec<Problem> {
         self.items
             .into_iter()
@@ -61,6 +66,7 @@ impl Findings {
 }
 
 /// A non-blank string value of `key`, if any.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn text<'a>(map: &'a Map, key: &str) -> Option<&'a str> {
     match map.get(key) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
@@ -118,6 +124,7 @@ pub(crate) fn base_info(map: &Map, path: &str, card_type: CardType, out: &mut Fi
 }
 
 /// A warning for an activation link on a card that is not a member card.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn not_member_card(field: &str, card_type: CardType, out: &mut Findings) {
     out.warn(
         "ACTIVATE_LINK_NOT_MEMBER_CARD",
@@ -132,6 +139,7 @@ pub(crate) fn not_member_card(field: &str, card_type: CardType, out: &mut Findin
 /// `activate_url`; the announcement lists them with `base_info`. Either level is
 /// accepted: a link only in `base_info` is a warning, and so are two levels
 /// that disagree.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn member_level(map: &Map, path: &str, out: &mut Findings) {
     let Some(Value::Object(base)) = map.get("base_info") else {
         return;
@@ -166,6 +174,7 @@ pub(crate) fn member_level(map: &Map, path: &str, out: &mut Findings) {
 
 /// Every `*app_brand_user_name` / `*app_brand_pass` pair under `value` (at
 /// `path`): both halves present, strings, and a well-formed user name.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn app_brand_links(map: &Map, path: &str, out: &mut Findings) {
     pairs(map, path, out);
     for (key, child) in map {
@@ -173,6 +182,7 @@ pub(crate) fn app_brand_links(map: &Map, path: &str, out: &mut Findings) {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn scan(value: &Value, path: &str, depth: usize, out: &mut Findings) {
     if depth > MAX_DEPTH {
         return;

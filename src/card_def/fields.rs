@@ -26,6 +26,7 @@ impl LinkGroup {
     ];
 
     /// The group's key in the JS `links` object: `custom`, `center`, `promotion`, `activate`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn js_name(self) -> &'static str {
         match self {
             LinkGroup::Custom => "custom",
@@ -36,6 +37,7 @@ impl LinkGroup {
     }
 
     /// The field holding the mini-program, e.g. `custom_app_brand_user_name`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn user_name_key(self) -> &'static str {
         match self {
             LinkGroup::Custom => "custom_app_brand_user_name",
@@ -46,6 +48,7 @@ impl LinkGroup {
     }
 
     /// The field holding the page path, e.g. `custom_app_brand_pass`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn pass_key(self) -> &'static str {
         match self {
             LinkGroup::Custom => "custom_app_brand_pass",
@@ -56,6 +59,7 @@ impl LinkGroup {
     }
 
     /// The label field a link's `title` is written to, if the entry has one.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn title_key(self) -> Option<&'static str> {
         match self {
             LinkGroup::Custom => Some("custom_url_name"),
@@ -66,6 +70,7 @@ impl LinkGroup {
     }
 
     /// The label field a link's `subTitle` is written to, if the entry has one.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn sub_title_key(self) -> Option<&'static str> {
         match self {
             LinkGroup::Custom => Some("custom_url_sub_title"),
@@ -77,6 +82,7 @@ impl LinkGroup {
 
     /// The H5 link field of the same entry in `base_info`, which WeChat no longer
     /// accepts on create without a mini-program beside it.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn h5_key(self) -> Option<&'static str> {
         match self {
             LinkGroup::Custom => Some("custom_url"),
@@ -93,6 +99,7 @@ impl LinkGroup {
 /// `custom_url_name` and `promotion_url_name` 15, `center_title` and every other
 /// `*_sub_title` 18, `center_sub_title` 24, `title` 27, `brand_name` 36, `notice` 48,
 /// `description` 3072; `None` for fields without a label limit.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn label_limit(key: &str) -> Option<usize> {
     match key {
         "custom_url_name" | "promotion_url_name" => Some(15),
@@ -108,6 +115,7 @@ pub fn label_limit(key: &str) -> Option<usize> {
 }
 
 /// Checks a label against its byte limit.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_label(value: &str, max: usize, field: &str) -> Result<()> {
     if value.len() > max {
         return Err(Error::TooLong {
@@ -175,6 +183,7 @@ pub fn check_user_name(value: &str, field: &str) -> Result<Option<Problem>> {
 }
 
 /// Whether `s` looks like a mini-program AppID: `wx` and 16 hexadecimal digits.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn is_app_id(s: &str) -> bool {
     s.strip_prefix("wx")
         .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -183,6 +192,7 @@ fn is_app_id(s: &str) -> bool {
 /// Checks a mini-program page path: not blank, and not a web URL (the H5 link
 /// belongs in `*_url`). The path is not normalised: WeChat documents no format,
 /// and both `pages/a/a` and `/pages/a/a?x=1` are seen.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_path(value: &str, field: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::missing(field));

@@ -36,6 +36,7 @@ pub struct Link {
 
 impl Link {
     /// A link to `path` in the mini-program `user_name`, without labels.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(user_name: impl Into<String>, path: impl Into<String>) -> Self {
         Link {
             user_name: user_name.into(),
@@ -46,12 +47,14 @@ impl Link {
     }
 
     /// The same link with a label.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// The same link with a tip.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_sub_title(mut self, sub_title: impl Into<String>) -> Self {
         self.sub_title = Some(sub_title.into());
         self
@@ -59,6 +62,7 @@ impl Link {
 
     /// Reads `{ userName, path, title?, subTitle? }`; `path` names the object in errors.
     /// Values are checked by [`with_mini_program_links`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
         for key in f.map().keys() {
@@ -106,6 +110,7 @@ pub struct Links {
 
 impl Links {
     /// Reads `{ custom?, center?, promotion?, activate? }`; errors name `links.<group>.<key>`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "links")?;
         let mut links = Links::default();
@@ -123,6 +128,7 @@ impl Links {
     }
 
     /// The link of one group.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn get(&self, group: LinkGroup) -> Option<&Link> {
         match group {
             LinkGroup::Custom => self.custom.as_ref(),
@@ -132,6 +138,7 @@ impl Links {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn slot(&mut self, group: LinkGroup) -> &mut Option<Link> {
         match group {
             LinkGroup::Custom => &mut self.custom,
@@ -143,6 +150,7 @@ impl Links {
 }
 
 /// Checks one link's values; errors name `links.<group>.<key>`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
     let at = |key: &str| format!("links.{}.{key}", group.js_name());
     check_user_name(&link.user_name, &at("userName"))?;
@@ -263,6 +271,7 @@ pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
 }
 
 /// Writes one link's fields into `map`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn write(map: &mut Map, group: LinkGroup, link: &Link) {
     map.insert(group.user_name_key().into(), link.user_name.clone().into());
     map.insert(group.pass_key().into(), link.path.clone().into());

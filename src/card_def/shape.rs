@@ -82,12 +82,14 @@ pub(crate) fn locate(card: &Value) -> Located {
 }
 
 /// The keys of `map` that are some card type's nesting key.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn type_keys(map: &Map) -> Vec<(&str, CardType)> {
     map.keys()
         .filter_map(|k| CardType::from_key(k).map(|t| (k.as_str(), t)))
         .collect()
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn location(kind: BodyKind, card_type: CardType, prefix: &str) -> Location {
     let pointer = if prefix.is_empty() {
         format!("/{}", card_type.key())
@@ -153,6 +155,7 @@ fn typed(map: &Map, prefix: &str, kind: BodyKind, errors: &mut Vec<Error>) -> Op
 }
 
 /// Whether `map[card_type.key()]` is an object; records the mistake if not.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn object_at(map: &Map, prefix: &str, card_type: CardType, errors: &mut Vec<Error>) -> bool {
     match map.get(card_type.key()) {
         Some(Value::Object(_)) => true,
@@ -168,6 +171,7 @@ fn object_at(map: &Map, prefix: &str, card_type: CardType, errors: &mut Vec<Erro
 }
 
 /// A `card/update` body: `card_id` and exactly one card-type key.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn update(map: &Map, errors: &mut Vec<Error>) -> Option<Location> {
     if let Err(e) = check_card_id(map.get("card_id").unwrap_or(&Value::Null), "card_id") {
         errors.push(e);
@@ -195,6 +199,7 @@ fn update(map: &Map, errors: &mut Vec<Error>) -> Option<Location> {
 }
 
 /// Checks a `card_id`: a non-empty string of at most 32 of `[A-Za-z0-9_-]` (SPEC §5.4).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn check_card_id(value: &Value, field: &str) -> Result<(), Error> {
     let id = match value {
         Value::Null => return Err(Error::missing(field)),

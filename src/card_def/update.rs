@@ -67,6 +67,7 @@ pub fn card_update_body(
 }
 
 /// Refuses an empty patch and the common wrappings of one.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_patch_shape(patch: &Map) -> Result<()> {
     if patch.is_empty() {
         return Err(Error::invalid_value(

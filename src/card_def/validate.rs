@@ -103,6 +103,7 @@ pub fn validate_card_definition_str(text: &str) -> Vec<Problem> {
 }
 
 /// Warnings about the card type of a create body.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn type_warnings(loc: &super::shape::Location, out: &mut Findings) {
     let field = join(&loc.prefix, "card_type");
     if loc.card_type.creation_discontinued() {

@@ -32,6 +32,7 @@ pub enum ConfigState {
 }
 
 impl ConfigState {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn parse(value: &str, field: &str) -> Result<Self> {
         match value {
             "unknown" => Ok(ConfigState::Unknown),
@@ -74,6 +75,7 @@ pub struct WxFacts {
 
 impl WxFacts {
     /// Whether `wx.<name>` is a function.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn has(&self, name: &str) -> bool {
         self.apis.contains(name)
     }
@@ -139,6 +141,7 @@ impl HostFacts {
     }
 
     /// Whether the user agent contains `needle`, ignoring ASCII case.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn ua_contains(&self, needle: &str) -> bool {
         self.user_agent
             .as_deref()
@@ -182,6 +185,7 @@ fn wx_from_json(value: &Value) -> Result<WxFacts> {
 /// An optional string of `f`, copied.
 // Not inlined: one copy serves the five string facts.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn owned(f: &Fields<'_>, key: &str) -> Result<Option<String>> {
     Ok(f.str(key)?.map(str::to_owned))
 }
@@ -189,6 +193,7 @@ fn owned(f: &Fields<'_>, key: &str) -> Result<Option<String>> {
 /// A boolean fact of `f`; absent is `false`.
 // Not inlined: one copy serves the four flags.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn flag(f: &Fields<'_>, key: &str) -> Result<bool> {
     Ok(f.bool(key)?.unwrap_or(false))
 }

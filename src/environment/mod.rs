@@ -50,6 +50,7 @@ pub enum EnvironmentKind {
 
 impl EnvironmentKind {
     /// The JS string of this kind: `"miniprogram"`, `"wechat-h5"`, …
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_str(self) -> &'static str {
         match self {
             EnvironmentKind::Miniprogram => "miniprogram",
@@ -118,6 +119,7 @@ pub fn detect_environment(facts: &HostFacts) -> Environment {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn detect_kind(facts: &HostFacts) -> EnvironmentKind {
     let wx = facts.wx.as_ref();
     let jweixin = wx.is_some_and(|w| w.has("config"));
@@ -141,6 +143,7 @@ fn detect_kind(facts: &HostFacts) -> EnvironmentKind {
 }
 
 /// `8.0.40.2420` from `… MicroMessenger/8.0.40.2420(0x28002837) …`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn ua_wechat_version(facts: &HostFacts) -> Option<String> {
     let ua = facts.user_agent.as_deref()?;
     let lower = ua.to_ascii_lowercase();
@@ -153,6 +156,7 @@ fn ua_wechat_version(facts: &HostFacts) -> Option<String> {
     (!version.is_empty()).then(|| version.to_owned())
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
     if kind == EnvironmentKind::Node {
         return None;
@@ -178,6 +182,7 @@ fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
 
 impl ToJson for EnvironmentKind {
     /// [`EnvironmentKind::as_str`] as a JSON string.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         self.as_str().write_json(out);
     }
@@ -185,6 +190,7 @@ impl ToJson for EnvironmentKind {
 
 impl ToJson for Environment {
     /// `{ kind, sdkVersion?, wechatVersion?, platform? }`, absent values left out.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("kind", &self.kind)

@@ -33,6 +33,7 @@ pub enum Reason {
 
 impl Reason {
     /// The stable code string, as in JavaScript.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn code(self) -> &'static str {
         match self {
             Reason::Ok => "OK",
@@ -57,6 +58,7 @@ pub struct Support {
 }
 
 impl From<Reason> for Support {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(reason: Reason) -> Self {
         Support {
             supported: reason == Reason::Ok,
@@ -93,6 +95,7 @@ enum Api {
 }
 
 impl Api {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn name(self) -> &'static str {
         match self {
             Api::Add => "addCard",
@@ -133,6 +136,7 @@ pub fn card_support(facts: &HostFacts) -> CardSupport {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn reason(facts: &HostFacts, kind: EnvironmentKind, api: Api) -> Reason {
     match (kind, api) {
         (EnvironmentKind::Browser | EnvironmentKind::Node, _) => Reason::NotWechat,
@@ -144,6 +148,7 @@ fn reason(facts: &HostFacts, kind: EnvironmentKind, api: Api) -> Reason {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn native(wx: Option<&WxFacts>, api: Api, min_sdk: &str) -> Reason {
     let Some(wx) = wx else {
         return Reason::ApiMissing;
@@ -167,6 +172,7 @@ fn native(wx: Option<&WxFacts>, api: Api, min_sdk: &str) -> Reason {
     Reason::Ok
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn h5(facts: &HostFacts, api: Api) -> Reason {
     let Some(wx) = facts.wx.as_ref().filter(|w| w.has(api.name())) else {
         return Reason::ApiMissing;
@@ -182,6 +188,7 @@ fn h5(facts: &HostFacts, api: Api) -> Reason {
 
 impl ToJson for Reason {
     /// The stable code, such as `"API_MISSING"`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         self.code().write_json(out);
     }
@@ -189,6 +196,7 @@ impl ToJson for Reason {
 
 impl ToJson for Support {
     /// `{ supported, reason }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("supported", &self.supported)
@@ -199,6 +207,7 @@ impl ToJson for Support {
 
 impl ToJson for CardSupport {
     /// `{ environment, addCard, openCard, chooseCard }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("environment", &self.environment)

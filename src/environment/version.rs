@@ -23,6 +23,7 @@ use std::cmp::Ordering;
 /// assert_eq!(compare_version("2.10.0", "2.9.9"), 1);
 /// assert_eq!(compare_version("junk", "0"), 0);
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn compare_version(a: &str, b: &str) -> i8 {
     let mut left = a.split('.');
     let mut right = b.split('.');
@@ -40,6 +41,7 @@ pub fn compare_version(a: &str, b: &str) -> i8 {
 }
 
 /// The leading decimal digits of a part, without leading zeros; empty means 0.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn digits(part: &str) -> &str {
     let trimmed = part.trim_start();
     let end = trimmed
@@ -48,6 +50,7 @@ fn digits(part: &str) -> &str {
     trimmed.get(..end).unwrap_or("").trim_start_matches('0')
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn compare_part(a: &str, b: &str) -> Ordering {
     let (a, b) = (digits(a), digits(b));
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
@@ -56,6 +59,7 @@ fn compare_part(a: &str, b: &str) -> Ordering {
 /// Whether `s` looks like a version at all (starts with a digit). Facts whose
 /// version string fails this are treated as "version unknown" rather than as
 /// `0.0.0`, so a host reporting garbage is judged by feature detection alone.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn is_version_like(s: &str) -> bool {
     s.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }

@@ -5,6 +5,7 @@
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Encodes `bytes` without padding.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -25,6 +26,7 @@ pub fn encode(bytes: &[u8]) -> String {
     out
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn value_of(c: u8) -> Option<u32> {
     let v = match c {
         b'A'..=b'Z' => c - b'A',
@@ -39,6 +41,7 @@ fn value_of(c: u8) -> Option<u32> {
 
 /// Decodes unpadded base64url; `None` for any character outside the
 /// alphabet, an impossible length, or non-zero trailing bits.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
     if bytes.len() % 4 == 1 {

@@ -128,6 +128,7 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     add_card_list(&inputs)
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn check_page(page: &str) -> Result<()> {
     if page.is_empty() {
         return Err(Error::missing("page"));
@@ -160,10 +161,12 @@ fn check_page(page: &str) -> Result<()> {
     Ok(())
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn encode_item(item: &AddCardItem) -> Result<String> {
     Ok(base64url::encode(item.to_json().as_bytes()))
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn decode_item(value: &str, field: &str) -> Result<Value> {
     let not_ours = || {
         Error::invalid_value(
@@ -194,6 +197,7 @@ fn decode_item(value: &str, field: &str) -> Result<Value> {
 
 /// Decodes `%XX` escapes (and `+` as a space, as form encoding does); `None`
 /// for a broken escape or bytes that are not UTF-8.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn percent_decode(text: &str) -> Option<String> {
     let mut out = Vec::with_capacity(text.len());
     let mut bytes = text.bytes();
@@ -213,6 +217,7 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// Splits `?a=b&c=d` (or a whole URL) into raw, still-encoded values; the
 /// first occurrence of a key wins.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn parse_query_string(text: &str) -> Map {
     let query = text.split_once('?').map_or(text, |(_, q)| q);
     let query = query.split_once('#').map_or(query, |(q, _)| q);
