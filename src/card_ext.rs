@@ -13,7 +13,7 @@ use crate::json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::json::{self, join};
-use crate::problem::Problem;
+use crate::problem::{Problem, Severity};
 use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
@@ -176,6 +176,7 @@ impl CardExtScan {
 
     /// [`CardExtScan::read`] with a caller-owned buffer for field paths, so
     /// that checking many cardExts allocates no path for a field without problems.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn read_with(
         text: &str,
         field: &str,
@@ -220,6 +221,7 @@ impl CardExtScan {
     }
 
     /// The first error as an `Err`, or the [`CardExt`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn into_card_ext(self, field: &str) -> Result<CardExt> {
         if let Some(e) = self.errors.into_iter().next() {
             return Err(e);
@@ -265,6 +267,7 @@ impl CardExtScan {
     }
 
     /// Keys named like a secret.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn secret_keys(&mut self, map: &Map, field: &str) {
         for key in map.keys() {
             if KNOWN_KEYS.contains(&key.as_str()) {
@@ -283,6 +286,7 @@ impl CardExtScan {
     }
 
     /// Misnamed keys (errors), `card_id` and unknown keys (warnings).
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn other_keys(&mut self, map: &Map, field: &str) {
         let (mut unknown, mut unreported) = (0, 0);
         for (key, value) in map {
@@ -290,14 +294,11 @@ impl CardExtScan {
                 continue;
             }
             if key == "card_id" {
-                self.warnings.push(Problem::warning(
+                self.warn(
                     "CARD_ID_IN_CARD_EXT",
-                    Some(key_path(field, key)),
-                    format!(
-                        "{}: card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
-                        key_path(field, key)
-                    ),
-                ));
+                    key_path(field, key),
+                    "card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
+                );
                 continue;
             }
             match misnamed(key) {
@@ -308,14 +309,11 @@ impl CardExtScan {
                 }),
                 None if unknown < MAX_UNKNOWN_KEY_WARNINGS => {
                     unknown += 1;
-                    self.warnings.push(Problem::warning(
+                    self.warn(
                         "UNKNOWN_KEY",
-                        Some(key_path(field, key)),
-                        format!(
-                            "{}: not a cardExt field; WeChat ignores it",
-                            key_path(field, key)
-                        ),
-                    ));
+                        key_path(field, key),
+                        "not a cardExt field; WeChat ignores it",
+                    );
                 }
                 None => unreported += 1,
             }
@@ -334,6 +332,7 @@ impl CardExtScan {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn read_fields(&mut self, map: &Map, field: &str, path: &mut String) {
         match map.get("timestamp").filter(|v| !v.is_null()) {
             None => self.errors.push(Error::missing(join(field, "timestamp"))),
@@ -353,13 +352,11 @@ impl CardExtScan {
             rules::check_nonce,
         );
         if self.nonce_str.is_none() && !self.has_error_at(at(path, field, "nonce_str")) {
-            self.warnings.push(Problem::warning(
+            self.warn(
                 "MISSING_NONCE",
-                Some(path.clone()),
-                format!(
-                    "{path}: absent; WeChat recommends a fresh random nonce_str so that two cardExts with the same timestamp differ"
-                ),
-            ));
+                path.clone(),
+                "absent; WeChat recommends a fresh random nonce_str so that two cardExts with the same timestamp differ",
+            );
         }
         self.code = self.signed_text(map, at(path, field, "code"), "code", rules::check_code);
         self.openid = self.signed_text(
@@ -387,20 +384,18 @@ impl CardExtScan {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn read_signature(&mut self, map: &Map, field: &str) {
         let path = || join(field, "signature");
         match map.get("signature").filter(|v| !v.is_null()) {
             None => self.errors.push(Error::missing(path())),
             Some(Value::String(s)) if sign::is_signature(s) => {
                 if s.bytes().any(|b| b.is_ascii_uppercase()) {
-                    self.warnings.push(Problem::warning(
+                    self.warn(
                         "UPPERCASE_SIGNATURE",
-                        Some(path()),
-                        format!(
-                            "{}: upper-case hex; every reference signer emits lower case and WeChat's acceptance of upper case is unconfirmed",
-                            path()
-                        ),
-                    ));
+                        path(),
+                        "upper-case hex; every reference signer emits lower case and WeChat's acceptance of upper case is unconfirmed",
+                    );
                 }
                 self.signature = Some(s.clone());
             }
@@ -416,12 +411,19 @@ impl CardExtScan {
         }
     }
 
+    /// A warning at `path` whose message is `"{path}: {tail}"`.
+    fn warn(&mut self, code: &'static str, path: String, tail: &str) {
+        self.warnings
+            .push(problem_at(Severity::Warning, code, path, tail));
+    }
+
     fn has_error_at(&self, path: &str) -> bool {
         self.errors.iter().any(|e| e.field() == Some(path))
     }
 
     /// A string or integer field (`code`, `openid`, `nonce_str`, `outer_str`)
     /// at `path`, checked with `check` when non-empty.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn signed_text(
         &mut self,
         map: &Map,
@@ -455,20 +457,19 @@ impl CardExtScan {
 
     /// A legacy integer field (`balance`, `outer_id`): a warning that it is
     /// legacy, and an error when it is not a non-negative integer.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn legacy_number(&mut self, map: &Map, field: &str, key: &str) -> Option<String> {
         let value = map.get(key).filter(|v| !v.is_null())?;
         let path = join(field, key);
-        self.warnings.push(Problem::warning(
+        self.warn(
             "LEGACY_FIELD",
-            Some(path.clone()),
+            path.clone(),
             if key == "balance" {
-                format!(
-                    "{path}: legacy field of LUCKY_MONEY cards; whether WeChat signs it is unconfirmed"
-                )
+                "legacy field of LUCKY_MONEY cards; whether WeChat signs it is unconfirmed"
             } else {
-                format!("{path}: legacy field, replaced by outer_str")
+                "legacy field, replaced by outer_str"
             },
-        ));
+        );
         let text = match value {
             Value::Number(n) if n.is_u64() => Some(n.to_string()),
             Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
@@ -484,6 +485,24 @@ impl CardExtScan {
             });
         }
         text
+    }
+}
+
+/// A problem at `path` whose message is `"{path}: {tail}"`, the shape of
+/// most cardExt findings.
+#[inline(never)]
+pub(crate) fn problem_at(
+    severity: Severity,
+    code: &'static str,
+    path: String,
+    tail: &str,
+) -> Problem {
+    let message = format!("{path}: {tail}");
+    Problem {
+        code,
+        field: Some(path),
+        severity,
+        message,
     }
 }
 
@@ -512,6 +531,7 @@ fn key_path(field: &str, key: &str) -> String {
 pub const MIN_LEAK_CHECK_LEN: usize = 8;
 
 /// Parses `text` as a JSON object, telling a double-encoded string apart.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn parse_object(text: &str, field: &str) -> Result<Value> {
     let value = Value::parse(text).map_err(|e| Error::InvalidJson {
         field: field.to_owned(),
@@ -532,6 +552,7 @@ fn parse_object(text: &str, field: &str) -> Result<Value> {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn read_timestamp(value: &Value, field: &str) -> Result<u64> {
     let seconds = json::timestamp(value, field)?;
     if let Value::String(s) = value {
@@ -579,6 +600,7 @@ fn fold(key: &str) -> String {
 
 /// Whether a key names a secret: any `…ticket…` key, an app secret, an access token
 /// or a session key.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn secret_key(key: &str) -> Option<SecretKind> {
     let folded = fold(key);
     if folded.contains("ticket") {
@@ -594,6 +616,7 @@ fn secret_key(key: &str) -> Option<SecretKind> {
 }
 
 /// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
+#[cfg_attr(wxcard_size, optimize(size))]
 fn misnamed(key: &str) -> Option<&'static str> {
     let expected = match fold(key).as_str() {
         "noncestr" | "nonce" => "nonce_str",
@@ -615,6 +638,7 @@ fn misnamed(key: &str) -> Option<&'static str> {
 /// Where the ticket's value appears: the path of the top-level key whose name
 /// or value (at any depth, `\u` escapes decoded, numbers as written) contains it,
 /// else the cardExt itself when only its text does (a duplicate key's first value).
+#[cfg_attr(wxcard_size, optimize(size))]
 fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Option<String> {
     let secret = ticket.expose();
     if secret.chars().count() < MIN_LEAK_CHECK_LEN {
@@ -629,6 +653,7 @@ fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Optio
 
 /// Whether any string, number or key inside `value` contains `secret`.
 /// Nested values are walked with an explicit stack, never by recursion.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn value_contains(value: &Value, secret: &str) -> bool {
     let mut stack = Vec::new();
     let mut next = Some(value);

@@ -17,7 +17,7 @@ use crate::json::Fields;
 use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
-use crate::sign::{card_signature, sha1_hex, signatures_match};
+use crate::sign::{card_signature, signatures_match};
 
 mod candidates;
 
@@ -122,11 +122,12 @@ pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diag
         openid: scan.openid.as_deref(),
         nonce_str: scan.nonce_str.as_deref(),
     };
-    let correct = signatures_match(&card_signature(&signed.values()), given);
+    let ts = candidates::decimal(timestamp);
+    let mut values = signed.with_timestamp(&ts);
+    let correct = signatures_match(&card_signature(&values), given);
     let with_balance = !correct
         && scan.balance.as_deref().is_some_and(|balance| {
-            let mut values = signed.values();
-            values.push(balance.to_owned());
+            values.push(balance);
             signatures_match(&card_signature(&values), given)
         });
     if correct || with_balance {
@@ -159,20 +160,22 @@ pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diag
     let mut search = candidates::Search::new(given);
     // Values a signer may have signed although WeChat does not: misnamed or
     // unknown keys, and the unsigned fields.
-    let mut extras = scan.other_values.clone();
+    let mut extras: Vec<(&str, &str)> = scan
+        .other_values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let fixed_begin = scan.fixed_begintimestamp.map(candidates::decimal);
     let unsigned = [
-        ("outer_str", scan.outer_str.clone()),
-        (
-            "fixed_begintimestamp",
-            scan.fixed_begintimestamp.map(|t| t.to_string()),
-        ),
-        ("card_id", scan.card_id.clone()),
+        ("outer_str", &scan.outer_str),
+        ("fixed_begintimestamp", &fixed_begin),
+        ("card_id", &scan.card_id),
     ];
-    extras.extend(
-        unsigned
-            .into_iter()
-            .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k.to_owned(), v))),
-    );
+    for (key, value) in unsigned {
+        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+            extras.push((key, value));
+        }
+    }
     if let Some((cause, message)) = search.run(&signed, &extras) {
         return Diagnosis {
             ok: false,
@@ -219,8 +222,11 @@ fn redacted(ok: bool, cause: Option<&'static str>, message: String, ticket: &Tic
 
 /// SHA-1 of `parts` concatenated, compared with `given`: the one place the
 /// search hashes, so the budget sees every byte.
+///
+/// The parts are joined first, so the hashing is the one of [`card_signature`]
+/// (a single value sorts to itself) instead of a second copy in the `.wasm`.
 fn hash_matches(parts: &[&str], given: &str) -> bool {
-    signatures_match(&sha1_hex(parts.iter().map(|p| p.as_bytes())), given)
+    signatures_match(&card_signature(&[parts.concat().as_str()]), given)
 }
 
 impl ToJson for Diagnosis {

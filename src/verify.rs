@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use crate::json::{ObjectWriter, ToJson, Value};
 
-use crate::card_ext::CardExtScan;
+use crate::card_ext::{CardExtScan, problem_at};
 use crate::error::{Error, Result};
 use crate::host::Host;
 use crate::json::{Fields, join};
@@ -21,7 +21,7 @@ use crate::rules;
 use crate::secret::Ticket;
 
 pub mod fast;
-use crate::sign::{sha1_hex, signatures_match, sort_values};
+use crate::sign::{card_signature, signatures_match};
 
 /// How far ahead of "now" a timestamp may be before `TIMESTAMP_IN_FUTURE`:
 /// five minutes of clock difference between the server and the checking device.
@@ -264,6 +264,7 @@ pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Repor
 /// `cardExt`, an object instead of a cardExt string) gives a report with a
 /// problem; only a `items` that is not an array is an `Err`. The options are
 /// read once and buffers are reused across items.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Report>> {
     let Value::Array(items) = items else {
         return Err(Error::InvalidType {
@@ -304,6 +305,7 @@ impl<'a> Verifier<'a> {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn verify_item(&mut self, item: &Value, path: &str) -> Report {
         let fields = match Fields::of(item, path) {
             Ok(f) => f,
@@ -334,6 +336,7 @@ impl<'a> Verifier<'a> {
     /// around it: a string is checked; an object is an error (WeChat needs
     /// `JSON.stringify(cardExt)`) whose contents are checked all the same;
     /// anything else, or nothing, is an error alone.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn verify_value(
         &mut self,
         value: Option<&Value>,
@@ -381,6 +384,8 @@ impl<'a> Verifier<'a> {
     }
 
     /// Every check on one cardExt.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn full(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
         let options = self.options;
         let ticket = options.api_ticket.as_ref();
@@ -400,13 +405,11 @@ impl<'a> Verifier<'a> {
                     if let Some(matched) = self.signature(&scan, card_id, ticket) {
                         signature_checked = true;
                         if !matched {
-                            let at = join(field, "signature");
-                            problems.push(Problem::error(
+                            problems.push(problem_at(
+                                Severity::Error,
                                 "SIGNATURE_MISMATCH",
-                                Some(at.clone()),
-                                format!(
-                                    "{at}: does not match the signature of the ticket, the card id and the signed fields (timestamp, code, openid, nonce_str); diagnoseCardExt can name the mistake"
-                                ),
+                                join(field, "signature"),
+                                "does not match the signature of the ticket, the card id and the signed fields (timestamp, code, openid, nonce_str); diagnoseCardExt can name the mistake",
                             ));
                         }
                     }
@@ -430,17 +433,15 @@ impl<'a> Verifier<'a> {
         let [code, openid, nonce] =
             [&scan.code, &scan.openid, &scan.nonce_str].map(|v| v.as_deref().unwrap_or(""));
         let (ticket, ts) = (ticket.expose(), self.timestamp.as_str());
-        if sorted_matches(&mut [ticket, ts, card_id, code, openid, nonce], given) {
+        if sorted_matches(&[ticket, ts, card_id, code, openid, nonce], given) {
             return Some(true);
         }
         Some(scan.balance.as_deref().is_some_and(|balance| {
-            sorted_matches(
-                &mut [ticket, ts, card_id, code, openid, nonce, balance],
-                given,
-            )
+            sorted_matches(&[ticket, ts, card_id, code, openid, nonce, balance], given)
         }))
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn freshness(&self, scan: &CardExtScan, field: &str, problems: &mut Vec<Problem>) {
         let (Some(now), Some(ts)) = (self.options.now_seconds, scan.timestamp) else {
             return;
@@ -476,14 +477,14 @@ impl<'a> Verifier<'a> {
     }
 }
 
-/// WeChat's scheme over `values` in place: byte sort, concatenate, SHA-1,
-/// compared in constant time. Empty values add nothing to the concatenation.
-fn sorted_matches(values: &mut [&str], given: &str) -> bool {
-    sort_values(values);
-    signatures_match(&sha1_hex(values.iter().map(|v| v.as_bytes())), given)
+/// WeChat's scheme over `values` ([`card_signature`]), compared in constant
+/// time. Empty values add nothing to the concatenation.
+fn sorted_matches(values: &[&str], given: &str) -> bool {
+    signatures_match(&card_signature(values), given)
 }
 
 /// The cardExt against what the page expects: its card, openid and code.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn consistency(
     scan: &CardExtScan,
     card_id: Option<&str>,
@@ -493,11 +494,11 @@ fn consistency(
 ) {
     if let (Some(inside), Some(card_id)) = (scan.card_id.as_deref(), card_id) {
         if !inside.is_empty() && inside != card_id {
-            let at = join(field, "card_id");
-            problems.push(Problem::error(
+            problems.push(problem_at(
+                Severity::Error,
                 "CARD_ID_MISMATCH",
-                Some(at.clone()),
-                format!("{at}: names a different card than cardId; this cardExt was made for another card"),
+                join(field, "card_id"),
+                "names a different card than cardId; this cardExt was made for another card",
             ));
         }
     }
@@ -525,6 +526,7 @@ fn consistency(
 }
 
 /// Removes the ticket, whole or cut, wherever a message or field quotes it.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn redact(problems: &mut [Problem], ticket: &Ticket) {
     let secret = ticket.expose();
     for p in problems {

@@ -16,7 +16,9 @@ pub(super) struct Signed<'a> {
 impl Signed<'_> {
     /// `[ticket, timestamp, card_id, code?, openid?, nonce_str?]`, unsorted,
     /// with the timestamp rendered by `ts`.
-    fn with_timestamp<'b>(&'b self, ts: &'b str) -> Vec<&'b str> {
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub fn with_timestamp<'b>(&'b self, ts: &'b str) -> Vec<&'b str> {
         let mut values = vec![self.ticket, ts, self.card_id];
         values.extend(
             [self.code, self.openid, self.nonce_str]
@@ -25,14 +27,6 @@ impl Signed<'_> {
         );
         values.retain(|v| !v.is_empty());
         values
-    }
-
-    /// The values of a correct signer, in the order WeChat's documentation lists them.
-    pub fn values(&self) -> Vec<String> {
-        self.with_timestamp(&self.timestamp.to_string())
-            .into_iter()
-            .map(str::to_owned)
-            .collect()
     }
 }
 
@@ -62,6 +56,8 @@ impl<'a> Search<'a> {
     }
 
     /// Hashes `parts` concatenated in the given order, within the budget.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn concat(&mut self, parts: &[&str]) -> bool {
         let len: usize = parts.iter().map(|p| p.len()).sum();
         if self.candidates >= MAX_CANDIDATES || self.bytes.saturating_add(len) > MAX_HASHED_BYTES {
@@ -74,6 +70,8 @@ impl<'a> Search<'a> {
     }
 
     /// WeChat's scheme (drop empty values, byte sort, concatenate) over `values`.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn sorted(&mut self, mut values: Vec<&str>) -> bool {
         if self.exhausted {
             return false;
@@ -86,7 +84,8 @@ impl<'a> Search<'a> {
     /// Tries every known mistake in turn; the first that reproduces the given
     /// signature is named with a short explanation.
     #[cfg_attr(wxcard_size, optimize(size))]
-    pub fn run(&mut self, s: &Signed<'_>, others: &[(String, String)]) -> Found {
+    #[inline(never)]
+    pub fn run(&mut self, s: &Signed<'_>, others: &[(&str, &str)]) -> Found {
         let ts = s.timestamp.to_string();
         self.sent_not_signed(s, &ts)
             .or_else(|| self.signed_not_sent(s, &ts, others))
@@ -98,6 +97,8 @@ impl<'a> Search<'a> {
             .or_else(|| self.unsorted(s, &ts))
     }
 
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn sent_not_signed(&mut self, s: &Signed<'_>, ts: &str) -> Found {
         let omitted = [
             (
@@ -142,8 +143,10 @@ impl<'a> Search<'a> {
         None
     }
 
-    fn signed_not_sent(&mut self, s: &Signed<'_>, ts: &str, others: &[(String, String)]) -> Found {
-        for (key, value) in others {
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn signed_not_sent(&mut self, s: &Signed<'_>, ts: &str, others: &[(&str, &str)]) -> Found {
+        for &(key, value) in others {
             let mut values = s.with_timestamp(ts);
             values.push(value);
             if !self.sorted(values) {
@@ -177,6 +180,8 @@ impl<'a> Search<'a> {
 
     /// An absent `code`, `openid` or `nonce_str` signed as the text
     /// `"undefined"` or `"null"` (JS `String(undefined)`, a template literal).
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn absent_as_text(&mut self, s: &Signed<'_>, ts: &str) -> Found {
         let absent = [s.code, s.openid, s.nonce_str]
             .into_iter()
@@ -199,6 +204,8 @@ impl<'a> Search<'a> {
 
     /// The ticket signed with whitespace around it, as read from a file or
     /// cache (the older official example has a trailing space).
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn ticket_whitespace(&mut self, s: &Signed<'_>, ts: &str) -> Found {
         if s.ticket.is_empty() {
             return None;
@@ -224,6 +231,8 @@ impl<'a> Search<'a> {
         None
     }
 
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn case_insensitive(&mut self, s: &Signed<'_>, ts: &str) -> Found {
         let folds: [fn(u8) -> u8; 2] = [|b| b.to_ascii_lowercase(), |b| b.to_ascii_uppercase()];
         for fold in folds {
@@ -244,10 +253,12 @@ impl<'a> Search<'a> {
     /// The cardExt's timestamp is whole seconds, but the signer used another
     /// rendering: milliseconds (`Date.now()`), a fraction (`Date.now() / 1000`),
     /// or a timestamp taken a few seconds (or the UTC+8 offset) apart.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn timestamp_renderings(&mut self, s: &Signed<'_>) -> Found {
         let ts = s.timestamp;
         for k in 0..1000u64 {
-            let ms = ts.saturating_mul(1000).saturating_add(k).to_string();
+            let ms = decimal(ts.saturating_mul(1000).saturating_add(k));
             if self.sorted(s.with_timestamp(&ms)) {
                 return Some((
                     "TIMESTAMP_AS_NUMBER",
@@ -271,7 +282,7 @@ impl<'a> Search<'a> {
                 .into_iter()
                 .flatten()
             {
-                if self.sorted(s.with_timestamp(&other.to_string())) {
+                if self.sorted(s.with_timestamp(&decimal(other))) {
                     return Some((
                         "TIMESTAMP_DIFFERS",
                         "the signature was computed over a different timestamp than the cardExt sends (the clock read twice, or a UTC+8 offset); read the time once and use it for both",
@@ -283,52 +294,60 @@ impl<'a> Search<'a> {
     }
 
     /// `k=v` pairs joined by `&`, as the `wx.config` signer builds its string.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn jsapi_style(&mut self, s: &Signed<'_>, ts: &str) -> Found {
         let nonce = s.nonce_str.unwrap_or_default();
-        let mut strings = Vec::new();
+        let mut found = false;
         for url in [s.card_id, ""] {
-            strings.push(format!(
-                "jsapi_ticket={}&noncestr={nonce}&timestamp={ts}&url={url}",
-                s.ticket
-            ));
+            let string = [
+                "jsapi_ticket=",
+                s.ticket,
+                "&noncestr=",
+                nonce,
+                "&timestamp=",
+                ts,
+                "&url=",
+                url,
+            ]
+            .concat();
+            found = found || self.concat(&[string.as_str()]);
         }
         for ticket_key in ["api_ticket", "jsapi_ticket", "ticket"] {
             for nonce_key in ["nonce_str", "noncestr"] {
-                let mut pairs = vec![
+                let pairs = [
                     (ticket_key, s.ticket),
                     ("card_id", s.card_id),
                     ("timestamp", ts),
+                    ("code", s.code.unwrap_or_default()),
+                    ("openid", s.openid.unwrap_or_default()),
+                    (nonce_key, nonce),
                 ];
-                pairs.extend(
-                    [
-                        ("code", s.code),
-                        ("openid", s.openid),
-                        (nonce_key, s.nonce_str),
-                    ]
-                    .into_iter()
-                    .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v))),
-                );
+                // The ticket, card id and timestamp are always paired; the
+                // others only when present.
+                let joined: Vec<String> = pairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, (_, v))| *i < 3 || !v.is_empty())
+                    .map(|(_, (k, v))| [k, "=", v].concat())
+                    .collect();
                 // The keys differ and none is a prefix of another, so sorting the
                 // `k=v` texts orders them by key, as the wx.config signer does.
-                let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 let mut texts: Vec<&str> = joined.iter().map(String::as_str).collect();
                 sort_values(&mut texts);
-                strings.push(texts.join("&"));
+                found = found || self.concat(&[texts.join("&").as_str()]);
             }
         }
-        for string in &strings {
-            if self.concat(&[string]) {
-                return Some((
-                    "JSAPI_STYLE",
-                    "the signature was computed like the wx.config signature (key=value pairs joined by &); the card signature sorts and concatenates the values only",
-                ));
-            }
-        }
-        None
+        found.then_some((
+            "JSAPI_STYLE",
+            "the signature was computed like the wx.config signature (key=value pairs joined by &); the card signature sorts and concatenates the values only",
+        ))
     }
 
     /// Any order of the values other than the sorted one: a fixed or
     /// insertion order, or a reversed sort.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn unsorted(&mut self, s: &Signed<'_>, ts: &str) -> Found {
         let values = s.with_timestamp(ts);
         let mut order: Vec<usize> = (0..values.len()).collect();
@@ -347,6 +366,12 @@ impl<'a> Search<'a> {
             }
         }
     }
+}
+
+/// `n` in decimal.
+#[inline(never)]
+pub(super) fn decimal(n: u64) -> String {
+    n.to_string()
 }
 
 /// Rearranges `p` into the next permutation in lexicographic order; false
