@@ -68,7 +68,7 @@ impl AddCardInput {
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
         check_item_keys(&f, &["cardId", "cardExt"])?;
-        let card_id = f.str("cardId")?.unwrap_or_default().to_owned();
+        let card_id = f.str("cardId")?.unwrap_or_default();
         let card_ext = match f.get("cardExt") {
             None => CardExtArg::Text(String::new()),
             Some(Value::String(s)) => CardExtArg::Text(s.clone()),
@@ -81,7 +81,10 @@ impl AddCardInput {
                 });
             }
         };
-        Ok(AddCardInput { card_id, card_ext })
+        Ok(AddCardInput {
+            card_id: card_id.to_owned(),
+            card_ext,
+        })
     }
 }
 
@@ -129,9 +132,11 @@ impl OpenCardItem {
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
         check_item_keys(&f, &["cardId", "code"])?;
+        let card_id = f.str("cardId")?.unwrap_or_default();
+        let code = f.str("code")?.unwrap_or_default();
         Ok(OpenCardItem {
-            card_id: f.str("cardId")?.unwrap_or_default().to_owned(),
-            code: f.str("code")?.unwrap_or_default().to_owned(),
+            card_id: card_id.to_owned(),
+            code: code.to_owned(),
         })
     }
 }

@@ -10,6 +10,7 @@ use crate::json::{ObjectWriter, ToJson, Value};
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
+use crate::input;
 use crate::json::Fields;
 use crate::rules;
 use crate::secret::Ticket;
@@ -107,15 +108,23 @@ impl ChooseCardInput {
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
+        let api_ticket = f.required_str("apiTicket")?;
+        let app_id = f.required_str("appId")?;
+        let shop_id = input::non_empty(&f, "shopId")?;
+        let card_type = input::non_empty(&f, "cardType")?;
+        let card_id = input::non_empty(&f, "cardId")?;
+        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
+        let nonce_str = input::non_empty(&f, "nonceStr")?;
+        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
         Ok(ChooseCardInput {
-            api_ticket: Ticket::new(f.required_str("apiTicket")?),
-            app_id: f.required_str("appId")?.to_owned(),
-            shop_id: rules::opt_str(&f, "shopId")?,
-            card_type: rules::opt_str(&f, "cardType")?,
-            card_id: rules::opt_str(&f, "cardId")?,
-            timestamp: rules::opt_timestamp(&f, "timestamp")?,
-            nonce_str: rules::opt_str(&f, "nonceStr")?,
-            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+            api_ticket: Ticket::new(api_ticket),
+            app_id: app_id.to_owned(),
+            shop_id: input::owned(shop_id),
+            card_type: input::owned(card_type),
+            card_id: input::owned(card_id),
+            timestamp,
+            nonce_str: input::owned(nonce_str),
+            allow_ticket_on_client,
         })
     }
 }

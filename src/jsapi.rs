@@ -9,6 +9,7 @@ use crate::json::{ObjectWriter, ToJson, Value};
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
+use crate::input;
 use crate::json::{self, Fields};
 use crate::rules;
 use crate::secret::Ticket;
@@ -103,43 +104,28 @@ impl JsapiConfigInput {
     pub fn from_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
-        let js_api_list = match f.array("jsApiList")? {
-            None => None,
-            Some(items) => Some(strings(items, "jsApiList")?),
-        };
+        let js_api_list = f.array("jsApiList")?;
+        if let Some(items) = js_api_list {
+            input::check_strings(items, "jsApiList")?;
+        }
+        let jsapi_ticket = f.required_str("jsapiTicket")?;
+        let app_id = f.required_str("appId")?;
+        let url = f.required_str("url")?;
+        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
+        let nonce_str = input::non_empty(&f, "nonceStr")?;
+        let debug = input::flag(&f, "debug")?;
+        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
         Ok(JsapiConfigInput {
-            jsapi_ticket: Ticket::new(f.required_str("jsapiTicket")?),
-            app_id: f.required_str("appId")?.to_owned(),
-            url: f.required_str("url")?.to_owned(),
-            js_api_list,
-            timestamp: rules::opt_timestamp(&f, "timestamp")?,
-            nonce_str: rules::opt_str(&f, "nonceStr")?,
-            debug: f.bool("debug")?.unwrap_or(false),
-            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+            jsapi_ticket: Ticket::new(jsapi_ticket),
+            app_id: app_id.to_owned(),
+            url: url.to_owned(),
+            js_api_list: js_api_list.map(|items| input::strings(items).collect()),
+            timestamp,
+            nonce_str: input::owned(nonce_str),
+            debug,
+            allow_ticket_on_client,
         })
     }
-}
-
-/// The items of a JSON array that must all be strings; `field` names the
-/// array, and an item of another type is `INVALID_TYPE` at `field[i]`.
-// Not inlined: the reads of `jsApiList` and of the host facts' `wx.apis` share it.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-pub(crate) fn strings(items: &[Value], field: &str) -> Result<Vec<String>> {
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        match item {
-            Value::String(s) => out.push(s.clone()),
-            other => {
-                return Err(Error::InvalidType {
-                    field: format!("{field}[{i}]"),
-                    expected: "a string",
-                    found: json::type_name(other),
-                });
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// The object to pass to `wx.config`: `{ debug, appId, timestamp, nonceStr,

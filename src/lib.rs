@@ -27,6 +27,7 @@ pub mod diagnose;
 pub mod environment;
 pub mod error;
 pub mod host;
+mod input;
 pub mod jsapi;
 pub mod json;
 pub mod problem;

@@ -6,6 +6,7 @@ use super::card_type::CardType;
 use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_limit};
 use super::shape::locate;
 use crate::error::{Error, Result};
+use crate::input;
 use crate::json::{Fields, join, type_name};
 
 /// One mini-program entry: which mini-program, which page, and optionally the
@@ -86,11 +87,15 @@ impl Link {
                 }
             }
         }
+        let user_name = f.str("userName")?;
+        let path = f.str("path")?;
+        let title = f.str("title")?;
+        let sub_title = f.str("subTitle")?;
         Ok(Link {
-            user_name: f.str("userName")?.unwrap_or_default().to_owned(),
-            path: f.str("path")?.unwrap_or_default().to_owned(),
-            title: f.str("title")?.map(str::to_owned),
-            sub_title: f.str("subTitle")?.map(str::to_owned),
+            user_name: user_name.unwrap_or_default().to_owned(),
+            path: path.unwrap_or_default().to_owned(),
+            title: input::owned(title),
+            sub_title: input::owned(sub_title),
         })
     }
 }

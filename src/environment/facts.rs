@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::json::Value;
 
 use crate::error::{Error, Result};
-use crate::jsapi::strings;
+use crate::input;
 use crate::json::Fields;
 
 /// What `wx.config` of the H5 JS-SDK (jweixin) has done so far, as far as the
@@ -128,15 +128,20 @@ impl HostFacts {
         let f = Fields::of(value, "")?;
         let wx = match f.get("wx") {
             None => None,
-            Some(v) => Some(wx_from_json(v)?),
+            Some(v) => Some(WxRead::of(v)?),
         };
+        let user_agent = f.str("userAgent")?;
+        let wxjs_environment = f.str("wxjsEnvironment")?;
+        let weixin_js_bridge = input::flag(&f, "weixinJSBridge")?;
+        let mini_game = input::flag(&f, "miniGame")?;
+        let node = input::flag(&f, "node")?;
         Ok(HostFacts {
-            wx,
-            user_agent: owned(&f, "userAgent")?,
-            wxjs_environment: owned(&f, "wxjsEnvironment")?,
-            weixin_js_bridge: flag(&f, "weixinJSBridge")?,
-            mini_game: flag(&f, "miniGame")?,
-            node: flag(&f, "node")?,
+            wx: wx.map(WxRead::owned),
+            user_agent: input::owned(user_agent),
+            wxjs_environment: input::owned(wxjs_environment),
+            weixin_js_bridge,
+            mini_game,
+            node,
         })
     }
 
@@ -149,53 +154,67 @@ impl HostFacts {
     }
 }
 
-#[cfg_attr(wxcard_size, optimize(size))]
-fn wx_from_json(value: &Value) -> Result<WxFacts> {
-    let f = Fields::of(value, "wx")?;
-    let mut apis = BTreeSet::new();
-    if let Some(items) = f.array("apis")? {
+/// The facts of `wx`, read and checked but not yet copied (see `crate::input`).
+struct WxRead<'a> {
+    apis: &'a [Value],
+    can_i_use_add_card: Option<bool>,
+    can_i_use_open_card: Option<bool>,
+    config: ConfigState,
+    mini_program: bool,
+    sdk_version: Option<&'a str>,
+    wechat_version: Option<&'a str>,
+    platform: Option<&'a str>,
+}
+
+impl<'a> WxRead<'a> {
+    /// Reads the `wx` facts; errors name `wx.<key>`.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn of(value: &'a Value) -> Result<Self> {
+        let f = Fields::of(value, "wx")?;
+        let apis = f.array("apis")?.map_or(&[][..], Vec::as_slice);
+        input::check_strings(apis, "wx.apis")?;
+        let (can_i_use_add_card, can_i_use_open_card) = match f.get("canIUse") {
+            None => (None, None),
+            Some(v) => {
+                let answers = Fields::of(v, "wx.canIUse")?;
+                (answers.bool("addCard")?, answers.bool("openCard")?)
+            }
+        };
+        let config = match f.str("config")? {
+            None => ConfigState::Unknown,
+            Some(s) => ConfigState::parse(s, "wx.config")?,
+        };
+        Ok(WxRead {
+            apis,
+            can_i_use_add_card,
+            can_i_use_open_card,
+            config,
+            mini_program: input::flag(&f, "miniProgram")?,
+            sdk_version: f.str("sdkVersion")?,
+            wechat_version: f.str("wechatVersion")?,
+            platform: f.str("platform")?,
+        })
+    }
+
+    /// The facts as owned values.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn owned(self) -> WxFacts {
+        let mut apis = BTreeSet::new();
         // Inserted one by one: collecting would bring in a sort.
-        for name in strings(items, "wx.apis")? {
+        for name in input::strings(self.apis) {
             apis.insert(name);
         }
-    }
-    let (can_add, can_open) = match f.get("canIUse") {
-        None => (None, None),
-        Some(v) => {
-            let answers = Fields::of(v, "wx.canIUse")?;
-            (answers.bool("addCard")?, answers.bool("openCard")?)
+        WxFacts {
+            apis,
+            mini_program: self.mini_program,
+            sdk_version: input::owned(self.sdk_version),
+            wechat_version: input::owned(self.wechat_version),
+            platform: input::owned(self.platform),
+            can_i_use_add_card: self.can_i_use_add_card,
+            can_i_use_open_card: self.can_i_use_open_card,
+            config: self.config,
         }
-    };
-    let config = match f.str("config")? {
-        None => ConfigState::Unknown,
-        Some(s) => ConfigState::parse(s, "wx.config")?,
-    };
-    Ok(WxFacts {
-        apis,
-        mini_program: flag(&f, "miniProgram")?,
-        sdk_version: owned(&f, "sdkVersion")?,
-        wechat_version: owned(&f, "wechatVersion")?,
-        platform: owned(&f, "platform")?,
-        can_i_use_add_card: can_add,
-        can_i_use_open_card: can_open,
-        config,
-    })
-}
-
-/// An optional string of `f`, copied.
-// Not inlined: one copy serves the five string facts.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-fn owned(f: &Fields<'_>, key: &str) -> Result<Option<String>> {
-    Ok(f.str(key)?.map(str::to_owned))
-}
-
-/// A boolean fact of `f`; absent is `false`.
-// Not inlined: one copy serves the four flags.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-fn flag(f: &Fields<'_>, key: &str) -> Result<bool> {
-    Ok(f.bool(key)?.unwrap_or(false))
+    }
 }
 
 #[cfg(test)]

@@ -93,9 +93,13 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
 /// not a wxcard payload, and every error of [`add_card_list`] for the cards.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
+    let parsed;
     let params = match query {
-        Value::String(s) => parse_query_string(s),
-        Value::Object(map) => map.clone(),
+        Value::String(s) => {
+            parsed = parse_query_string(s);
+            &parsed
+        }
+        Value::Object(map) => map,
         other => {
             return Err(Error::InvalidType {
                 field: "query".into(),
@@ -106,9 +110,9 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     };
     let mut items = Vec::new();
     for i in 0.. {
-        let key = format!("{QUERY_PREFIX}{i}");
-        let field = format!("query.{key}");
-        let value = match params.get(&key) {
+        let field = format!("query.{QUERY_PREFIX}{i}");
+        let key = field.get("query.".len()..).unwrap_or_default();
+        let value = match params.get(key) {
             None | Some(Value::Null) => break,
             Some(Value::String(s)) => s,
             Some(other) => {
