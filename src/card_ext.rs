@@ -266,6 +266,20 @@ impl CardExtScan {
             })
     }
 
+    /// [`CardExtScan::problems`], taken out of the scan (its errors and
+    /// warnings are left empty).
+    pub(crate) fn take_problems(&mut self) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = std::mem::take(&mut self.errors)
+            .into_iter()
+            .map(Problem::from)
+            .collect();
+        problems.append(&mut self.warnings);
+        if let Some(ticket) = &self.ticket {
+            redact(&mut problems, ticket);
+        }
+        problems
+    }
+
     /// Keys named like a secret.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn secret_keys(&mut self, map: &Map, field: &str) {
@@ -503,6 +517,20 @@ pub(crate) fn problem_at(
         field: Some(path),
         severity,
         message,
+    }
+}
+
+/// Removes the ticket, whole or cut, wherever a message or field quotes it.
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn redact(problems: &mut [Problem], ticket: &Ticket) {
+    let secret = ticket.expose();
+    for p in problems {
+        if let Some(clean) = scrub(&p.message, secret) {
+            p.message = clean;
+        }
+        if let Some(clean) = p.field.as_deref().and_then(|f| scrub(f, secret)) {
+            p.field = Some(clean);
+        }
     }
 }
 

@@ -11,12 +11,11 @@ use std::fmt::Write as _;
 
 use crate::json::{ObjectWriter, ToJson, Value};
 
-use crate::card_ext::{CardExtScan, problem_at};
+use crate::card_ext::{CardExtScan, problem_at, redact};
 use crate::error::{Error, Result};
 use crate::host::Host;
 use crate::json::{Fields, join};
 use crate::problem::{Problem, Severity};
-use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
 
@@ -389,8 +388,8 @@ impl<'a> Verifier<'a> {
     fn full(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
         let options = self.options;
         let ticket = options.api_ticket.as_ref();
-        let scan = CardExtScan::read_with(text, field, ticket, &mut self.path);
-        let mut problems: Vec<Problem> = scan.problems().collect();
+        let mut scan = CardExtScan::read_with(text, field, ticket, &mut self.path);
+        let mut problems = scan.take_problems();
         self.freshness(&scan, field, &mut problems);
         consistency(&scan, card_id, options, field, &mut problems);
         let mut signature_checked = false;
@@ -519,24 +518,28 @@ fn consistency(
         let at = join(field, key);
         let message = match found {
             Some(_) => format!("{at}: differs from the expected {key}"),
-            None => format!("{at}: absent, but {key} {expected:?} is expected"),
+            None => format!("{at}: absent, but {key} {} is expected", quoted(expected)),
         };
         problems.push(Problem::error(code, Some(at), message));
     }
 }
 
-/// Removes the ticket, whole or cut, wherever a message or field quotes it.
+/// `text` as Rust's `{:?}` writes a string: in double quotes, with `"`,
+/// `\\` and unprintable characters escaped (one copy of this instead of the
+/// `Debug` machinery in the `.wasm`).
 #[cfg_attr(wxcard_size, optimize(size))]
-fn redact(problems: &mut [Problem], ticket: &Ticket) {
-    let secret = ticket.expose();
-    for p in problems {
-        if let Some(clean) = scrub(&p.message, secret) {
-            p.message = clean;
-        }
-        if let Some(clean) = p.field.as_deref().and_then(|f| scrub(f, secret)) {
-            p.field = Some(clean);
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c == '\'' {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
         }
     }
+    out.push('"');
+    out
 }
 
 impl ToJson for Report {
@@ -564,6 +567,21 @@ mod tests {
         assert_eq!(v["problems"][0]["code"], json!("INVALID_JSON"));
         assert_eq!(v["problems"][0]["severity"], json!("error"));
         assert_eq!(v["problems"][0]["field"], json!("cardExt"));
+    }
+
+    #[test]
+    fn quoted_is_debug() {
+        let mut samples = vec![
+            String::new(),
+            "plain".to_owned(),
+            "'\"\\\n\t\r\0\u{7f}\u{301}a\u{301}\u{200b}中文\u{10ffff}\u{e000}".to_owned(),
+        ];
+        let chars = || (0..=0x10ffffu32).filter_map(char::from_u32);
+        samples.extend(chars().map(String::from));
+        samples.extend(chars().step_by(13).map(|c| format!("a{c}'")));
+        for s in samples {
+            assert_eq!(quoted(&s), format!("{s:?}"));
+        }
     }
 
     #[test]
