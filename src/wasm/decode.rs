@@ -19,6 +19,7 @@ extern "C" {
 }
 
 /// How a JS value's type is named in messages: "undefined", "a number", …
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn type_name(value: &JsValue) -> &'static str {
     if value.is_undefined() {
         "undefined"
@@ -44,6 +45,7 @@ pub fn type_name(value: &JsValue) -> &'static str {
 }
 
 /// A string argument.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn string(value: &JsValue, field: &str) -> Result<String> {
     js_string(value, field, "a string")
 }
@@ -51,6 +53,7 @@ pub fn string(value: &JsValue, field: &str) -> Result<String> {
 /// A JS string, or `INVALID_TYPE` naming `field` and what was `expected`.
 // Not inlined: one copy serves every string and JSON argument.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn js_string(value: &JsValue, field: &str, expected: &'static str) -> Result<String> {
     value.as_string().ok_or_else(|| Error::InvalidType {
         field: field.to_owned(),
@@ -60,6 +63,7 @@ fn js_string(value: &JsValue, field: &str, expected: &'static str) -> Result<Str
 }
 
 /// A structured argument: JSON text from the shim, parsed.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn json(value: &JsValue, field: &str) -> Result<Value> {
     let text = js_string(value, field, "JSON text")?;
     Value::parse(&text).map_err(|e| Error::InvalidJson {
@@ -70,6 +74,7 @@ pub fn json(value: &JsValue, field: &str) -> Result<Value> {
 
 /// The shim's "running on a client" flag: anything but `false` counts as a
 /// client, so a missing flag refuses tickets rather than allowing them.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn client(value: &JsValue) -> bool {
     value.as_bool() != Some(false)
 }
@@ -77,11 +82,13 @@ pub fn client(value: &JsValue) -> bool {
 /// A result as a plain JS object, through `JSON.parse`.
 // Not generic, not inlined: one copy in the `.wasm` serves every output type.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn to_plain(value: &dyn ToJson) -> Result<JsValue> {
     js_sys::JSON::parse(&value.to_json())
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn object(value: Value, field: &str) -> Result<Value> {
     match value {
         Value::Object(_) => Ok(value),
@@ -94,12 +101,14 @@ fn object(value: Value, field: &str) -> Result<Value> {
 }
 
 /// An option bag: a JSON object, or `INVALID_TYPE` naming the parameter.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn json_object(value: &JsValue, field: &str) -> Result<Value> {
     object(json(value, field)?, field)
 }
 
 /// An optional option bag: `null` (the shim's `undefined`) reads as `{}`;
 /// anything but an object is `INVALID_TYPE` naming the parameter.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn json_or_empty(value: &JsValue, field: &str) -> Result<Value> {
     match json(value, field)? {
         Value::Null => Ok(Value::Object(Map::new())),
@@ -110,6 +119,7 @@ pub fn json_or_empty(value: &JsValue, field: &str) -> Result<Value> {
 /// The values of `cardSignature(values)`: strings as they are, integers as
 /// decimal strings, `null` dropped. A number with a fraction (or beyond the
 /// 64-bit integers) is `INVALID_VALUE`; any other type is `INVALID_TYPE`.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
     let Value::Array(items) = value else {
         return Err(Error::InvalidType {

@@ -64,6 +64,7 @@ pub fn read_add_card_query(query: JsValue) -> JsResult<JsValue> {
 /// The facts argument of `detectEnvironment` and `cardSupport`, read.
 // Not inlined: both adapters share one copy.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn host_facts(facts: &JsValue) -> Result<HostFacts> {
     HostFacts::from_json(&json(facts, "facts")?)
 }

@@ -14,6 +14,7 @@ use crate::Error;
 pub type JsResult<T> = Result<T, JsValue>;
 
 /// The JS `Error` for `error`: `name` `"WxCardError"`, `message`, `code` and `field`.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn to_js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     js.set_name("WxCardError");
@@ -28,11 +29,13 @@ pub fn to_js_error(error: &Error) -> JsValue {
 
 /// Runs an adapter's body and turns its error, if any, into the JS error to
 /// throw: one conversion per adapter rather than one per `?` inside it.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn run<T>(body: impl FnOnce() -> crate::error::Result<T>) -> JsResult<T> {
     body().map_err(|e| to_js_error(&e))
 }
 
 impl From<Error> for JsValue {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(error: Error) -> Self {
         to_js_error(&error)
     }
