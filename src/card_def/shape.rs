@@ -201,18 +201,23 @@ fn update(map: &Map, errors: &mut Vec<Error>) -> Option<Location> {
 /// Checks a `card_id`: a non-empty string of at most 32 of `[A-Za-z0-9_-]` (SPEC §5.4).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn check_card_id(value: &Value, field: &str) -> Result<(), Error> {
-    let id = match value {
-        Value::Null => return Err(Error::missing(field)),
-        Value::String(s) if s.is_empty() => return Err(Error::missing(field)),
-        Value::String(s) => s,
-        other => {
-            return Err(Error::InvalidType {
-                field: field.to_owned(),
-                expected: "a string",
-                found: type_name(other),
-            });
-        }
-    };
+    match value {
+        Value::Null => Err(Error::missing(field)),
+        Value::String(s) => check_card_id_str(s, field),
+        other => Err(Error::InvalidType {
+            field: field.to_owned(),
+            expected: "a string",
+            found: type_name(other),
+        }),
+    }
+}
+
+/// [`check_card_id`] of a string: empty is `MISSING_FIELD`.
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn check_card_id_str(id: &str, field: &str) -> Result<(), Error> {
+    if id.is_empty() {
+        return Err(Error::missing(field));
+    }
     if id.chars().count() > 32 {
         return Err(Error::TooLong {
             field: field.to_owned(),

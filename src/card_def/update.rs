@@ -4,7 +4,7 @@ use crate::json::{Map, Value};
 
 use super::card_type::CardType;
 use super::checks::{self, Findings};
-use super::shape::check_card_id;
+use super::shape::check_card_id_str;
 use crate::error::{Error, Result};
 use crate::json::type_name;
 
@@ -40,7 +40,7 @@ pub fn card_update_body(
     card_type: CardType,
     base_info_patch: &Value,
 ) -> Result<Value> {
-    check_card_id(&Value::String(card_id.to_owned()), "cardId")?;
+    check_card_id_str(card_id, "cardId")?;
     let patch = match base_info_patch {
         Value::Object(map) => map,
         other => {

@@ -178,10 +178,12 @@ fn decode_item(value: &str, field: &str) -> Result<Value> {
             "not a card written by navigateToAddCardPage (expected unpadded base64url)",
         )
     };
+    let decoded;
     let unescaped = if value.contains('%') {
-        percent_decode(value).ok_or_else(not_ours)?
+        decoded = percent_decode(value).ok_or_else(not_ours)?;
+        decoded.as_str()
     } else {
-        value.to_owned()
+        value
     };
     let bytes = base64url::decode(unescaped.trim()).ok_or_else(not_ours)?;
     let text = String::from_utf8(bytes).map_err(|_| not_ours())?;
