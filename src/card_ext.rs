@@ -190,10 +190,10 @@ impl CardExtScan {
         let value = match parse_object(text, field) {
             Ok(v) => v,
             Err(e) => {
-                scan.errors.push(e);
+                scan.fail(e);
                 // A cardExt that does not parse can still carry the ticket in its text.
                 if ticket.is_some_and(|t| ticket_location(text, &Map::new(), field, t).is_some()) {
-                    scan.errors.push(Error::TicketLeaked {
+                    scan.fail(Error::TicketLeaked {
                         field: field.to_owned(),
                     });
                 }
@@ -212,7 +212,7 @@ impl CardExtScan {
                     && matches!(e, Error::TicketLeaked { .. } | Error::SecretLeaked { .. })
             });
             if !already {
-                scan.errors.push(Error::TicketLeaked { field: at });
+                scan.fail(Error::TicketLeaked { field: at });
             }
         }
         scan.other_keys(map, field);
@@ -288,10 +288,10 @@ impl CardExtScan {
                 continue;
             }
             match secret_key(key) {
-                Some(SecretKind::Ticket) => self.errors.push(Error::TicketLeaked {
+                Some(SecretKind::Ticket) => self.fail(Error::TicketLeaked {
                     field: key_path(field, key),
                 }),
-                Some(SecretKind::Other) => self.errors.push(Error::SecretLeaked {
+                Some(SecretKind::Other) => self.fail(Error::SecretLeaked {
                     field: key_path(field, key),
                 }),
                 None => {}
@@ -316,7 +316,7 @@ impl CardExtScan {
                 continue;
             }
             match misnamed(key) {
-                Some(expected) => self.errors.push(Error::CamelCaseKey {
+                Some(expected) => self.fail(Error::CamelCaseKey {
                     field: key_path(field, key),
                     found: json::truncate(key, 32),
                     expected,
@@ -349,13 +349,13 @@ impl CardExtScan {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_fields(&mut self, map: &Map, field: &str, path: &mut String) {
         match map.get("timestamp").filter(|v| !v.is_null()) {
-            None => self.errors.push(Error::missing(join(field, "timestamp"))),
+            None => self.fail(Error::missing(join(field, "timestamp"))),
             Some(v) => match read_timestamp(v, at(path, field, "timestamp")) {
                 Ok(t) => {
                     self.timestamp = Some(t);
                     self.timestamp_is_number = v.is_number();
                 }
-                Err(e) => self.errors.push(e),
+                Err(e) => self.fail(e),
             },
         }
         self.read_signature(map, field);
@@ -382,7 +382,7 @@ impl CardExtScan {
         if let Some(v) = map.get("fixed_begintimestamp").filter(|v| !v.is_null()) {
             match read_timestamp(v, at(path, field, "fixed_begintimestamp")) {
                 Ok(t) => self.fixed_begintimestamp = Some(t),
-                Err(e) => self.errors.push(e),
+                Err(e) => self.fail(e),
             }
         }
         self.outer_str = self.signed_text(
@@ -402,7 +402,7 @@ impl CardExtScan {
     fn read_signature(&mut self, map: &Map, field: &str) {
         let path = || join(field, "signature");
         match map.get("signature").filter(|v| !v.is_null()) {
-            None => self.errors.push(Error::missing(path())),
+            None => self.fail(Error::missing(path())),
             Some(Value::String(s)) if sign::is_signature(s) => {
                 if s.bytes().any(|b| b.is_ascii_uppercase()) {
                     self.warn(
@@ -413,16 +413,20 @@ impl CardExtScan {
                 }
                 self.signature = Some(s.clone());
             }
-            Some(Value::String(s)) if s.is_empty() => self.errors.push(Error::missing(path())),
-            Some(Value::String(_)) => self
-                .errors
-                .push(Error::MalformedSignature { field: path() }),
-            Some(other) => self.errors.push(Error::InvalidType {
+            Some(Value::String(s)) if s.is_empty() => self.fail(Error::missing(path())),
+            Some(Value::String(_)) => self.fail(Error::MalformedSignature { field: path() }),
+            Some(other) => self.fail(Error::InvalidType {
                 field: path(),
                 expected: "a string of 40 hex digits",
                 found: json::type_name(other),
             }),
         }
+    }
+
+    /// Records an error (one out-of-line copy of the push for every site).
+    #[inline(never)]
+    fn fail(&mut self, error: Error) {
+        self.errors.push(error);
     }
 
     /// A warning at `path` whose message is `"{path}: {tail}"`.
@@ -450,7 +454,7 @@ impl CardExtScan {
             Value::String(s) => s.clone(),
             Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
             other => {
-                self.errors.push(Error::InvalidType {
+                self.fail(Error::InvalidType {
                     field: path.to_owned(),
                     expected: "a string or an integer",
                     found: number_kind(other),
@@ -464,7 +468,7 @@ impl CardExtScan {
         // NOTE: a value that breaks a rule is still kept: it is what was sent,
         // so it is what the signature covers.
         if let Err(e) = check(&text, path) {
-            self.errors.push(e);
+            self.fail(e);
         }
         Some(text)
     }
@@ -492,7 +496,7 @@ impl CardExtScan {
             _ => None,
         };
         if text.is_none() {
-            self.errors.push(Error::InvalidType {
+            self.fail(Error::InvalidType {
                 field: path,
                 expected: "a non-negative integer",
                 found: number_kind(value),
@@ -669,7 +673,8 @@ fn misnamed(key: &str) -> Option<&'static str> {
 #[cfg_attr(wxcard_size, optimize(size))]
 fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Option<String> {
     let secret = ticket.expose();
-    if secret.chars().count() < MIN_LEAK_CHECK_LEN {
+    // Characters counted as the bytes that start one.
+    if secret.bytes().filter(|b| b & 0xc0 != 0x80).count() < MIN_LEAK_CHECK_LEN {
         return None;
     }
     map.iter()

@@ -75,6 +75,7 @@ pub struct DiagnoseOptions {
 
 impl DiagnoseOptions {
     /// Reads `{ cardId, apiTicket, allowTicketOnClient? }`; both ids are required.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         let fields = Fields::of(value, "")?;
         rules::check_keys(&fields, &["cardId", "apiTicket", "allowTicketOnClient"])?;

@@ -165,6 +165,7 @@ impl VerifyOptions {
     /// `maxAgeSeconds`, `expectOpenid`, `expectCode`, `allowTicketOnClient`).
     /// Wrong types, unknown keys, a malformed card id or ticket and a
     /// millisecond `nowSeconds` are errors naming the option.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         let fields = Fields::of(value, "")?;
         rules::check_keys(&fields, &VERIFY_OPTION_KEYS)?;
@@ -247,6 +248,7 @@ pub fn verify_card_ext(card_ext: &str, options: &VerifyOptions) -> Report {
 /// mistake of passing the cardExt unserialised) is an `INVALID_TYPE` error
 /// whose contents are still checked; `null` is `MISSING_FIELD` and any other
 /// value `INVALID_TYPE`. Never fails: every problem is in the report.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Report {
     Verifier::new(options).verify_value(
         Some(card_ext).filter(|v| !v.is_null()),
