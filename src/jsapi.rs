@@ -258,11 +258,9 @@ pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCo
         return Err(Error::missing("url"));
     }
     check_url(&input.url)?;
-    let js_api_list = match &input.js_api_list {
-        Some(list) => list.clone(),
-        None => DEFAULT_JS_API_LIST.map(str::to_owned).to_vec(),
-    };
-    check_api_list(&js_api_list)?;
+    if let Some(list) = &input.js_api_list {
+        check_api_list(list)?;
+    }
     let given_nonce = input.nonce_str.as_deref().filter(|s| !s.is_empty());
     if let Some(nonce) = given_nonce {
         rules::check_nonce(nonce, "nonceStr")?;
@@ -284,6 +282,10 @@ pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCo
         timestamp,
         &input.url,
     );
+    let js_api_list = match &input.js_api_list {
+        Some(list) => list.clone(),
+        None => DEFAULT_JS_API_LIST.map(str::to_owned).to_vec(),
+    };
     Ok(JsapiConfig {
         debug: input.debug,
         app_id: input.app_id.clone(),
