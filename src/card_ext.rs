@@ -89,6 +89,7 @@ impl CardExt {
     /// assert_eq!((err.code(), err.field()), ("CAMEL_CASE_KEY", Some("cardExt.nonceStr")));
     /// # Ok::<(), wxcard::Error>(())
     /// ```
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn parse(text: &str, field: &str) -> Result<CardExt> {
         CardExtScan::read(text, field, None).into_card_ext(field)
     }
@@ -554,6 +555,7 @@ fn at<'b>(buf: &'b mut String, field: &str, key: &str) -> &'b str {
 pub const MAX_KEY_IN_PATH: usize = 40;
 
 /// `field.key`, with the key cut at [`MAX_KEY_IN_PATH`] characters.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn key_path(field: &str, key: &str) -> String {
     join(field, &json::truncate(key, MAX_KEY_IN_PATH))
 }
@@ -601,6 +603,7 @@ fn read_timestamp(value: &Value, field: &str) -> Result<u64> {
 }
 
 /// A JSON string or integer as text; anything else is `None`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
@@ -610,6 +613,7 @@ fn scalar_text(value: &Value) -> Option<String> {
 }
 
 /// Like [`json::type_name`], but tells a fraction apart from an integer.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn number_kind(value: &Value) -> &'static str {
     match value {
         Value::Number(n) if n.is_f64() => "a number with a fraction",
@@ -623,6 +627,7 @@ enum SecretKind {
 }
 
 /// Lower case without `_` and `-`: `nonceStr`, `nonce_str` and `NONCE-STR` fold alike.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn fold(key: &str) -> String {
     key.chars()
         .filter(|c| *c != '_' && *c != '-')

@@ -424,6 +424,7 @@ impl<'a> Verifier<'a> {
     /// `Some(matched)` when the signature and timestamp could be read. A
     /// cardExt with the legacy `balance` also matches when `balance` is signed
     /// (the official tool signs it for `LUCKY_MONEY` cards).
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn signature(&mut self, scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Option<bool> {
         let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
             return None;
