@@ -48,8 +48,12 @@ pub(crate) fn check_strings(items: &[Value], field: &str) -> Result<()> {
 /// The strings of a JSON array, copied (items that are not strings, which
 /// [`check_strings`] refuses, are skipped).
 #[cfg_attr(wxcard_size, optimize(size))]
-pub(crate) fn strings(items: &[Value]) -> impl Iterator<Item = String> + '_ {
-    items
-        .iter()
-        .filter_map(|item| item.as_str().map(str::to_owned))
+pub(crate) fn strings(items: &[Value]) -> Vec<String> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if let Value::String(s) = item {
+            out.push(s.clone());
+        }
+    }
+    out
 }

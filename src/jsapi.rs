@@ -119,7 +119,7 @@ impl JsapiConfigInput {
             jsapi_ticket: Ticket::new(jsapi_ticket),
             app_id: app_id.to_owned(),
             url: url.to_owned(),
-            js_api_list: js_api_list.map(|items| input::strings(items).collect()),
+            js_api_list: js_api_list.map(|items| input::strings(items)),
             timestamp,
             nonce_str: input::owned(nonce_str),
             debug,

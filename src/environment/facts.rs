@@ -201,8 +201,10 @@ impl<'a> WxRead<'a> {
     fn owned(self) -> WxFacts {
         let mut apis = BTreeSet::new();
         // Inserted one by one: collecting would bring in a sort.
-        for name in input::strings(self.apis) {
-            apis.insert(name);
+        for item in self.apis {
+            if let Value::String(name) = item {
+                apis.insert(name.clone());
+            }
         }
         WxFacts {
             apis,
