@@ -27,29 +27,37 @@ impl Map {
         if sorted {
             return Map { entries };
         }
-        if entries.len() <= SMALL {
-            insertion_sort(&mut entries);
-        } else {
-            let order = stable_order(&entries);
-            let mut slots: Vec<Option<(String, Value)>> = entries.into_iter().map(Some).collect();
-            entries = order
-                .into_iter()
-                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-                .collect();
-        }
-        // Equal keys are adjacent and in input order: the last value wins.
-        entries.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                std::mem::swap(&mut later.1, &mut kept.1);
+        let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
+        for i in stable_order(&entries) {
+            let Some((key, value)) = entries.get_mut(i).map(std::mem::take) else {
+                continue;
+            };
+            // Equal keys come in input order: the last value wins.
+            match out.last_mut() {
+                Some(last) if last.0 == key => last.1 = value,
+                _ => out.push((key, value)),
             }
-            same
-        });
-        Map { entries }
+        }
+        Map { entries: out }
     }
 
     fn find(&self, key: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The position of `key` among the members.
+    pub(super) fn position(&self, key: &str) -> Option<usize> {
+        self.find(key).ok()
+    }
+
+    /// The value at position `at`.
+    pub(super) fn value_at(&self, at: usize) -> Option<&Value> {
+        self.entries.get(at).map(|(_, v)| v)
+    }
+
+    /// The value at position `at`, to change in place.
+    pub(super) fn value_at_mut(&mut self, at: usize) -> Option<&mut Value> {
+        self.entries.get_mut(at).map(|(_, v)| v)
     }
 
     /// The number of members.
@@ -131,57 +139,45 @@ impl Map {
     }
 }
 
-/// Objects up to this many members are sorted in place; larger ones by
-/// [`stable_order`], which stays O(n log n) for hostile input.
-const SMALL: usize = 16;
-
-/// A stable in-place sort by key for a few entries, without allocating.
-fn insertion_sort(entries: &mut [(String, Value)]) {
-    for i in 1..entries.len() {
-        let Some((head, tail)) = entries.split_at_mut_checked(i) else {
-            return;
-        };
-        let Some((key, _)) = tail.first() else {
-            return;
-        };
-        // After every equal key, so that equal keys keep their input order.
-        let at = head.partition_point(|(k, _)| k <= key);
-        if let Some(run) = entries.get_mut(at..=i) {
-            run.rotate_right(1);
-        }
-    }
-}
-
 /// The positions of `entries` in key order, equal keys in input order: a
-/// bottom-up merge sort over positions, much smaller in the `.wasm` than the
-/// standard library's sorts and O(n log n) for any input.
+/// heap sort of positions by (key, position), much smaller in the `.wasm`
+/// than the standard library's sorts and O(n log n) for any input.
+#[inline(never)]
 fn stable_order(entries: &[(String, Value)]) -> Vec<usize> {
-    let key = |i: &usize| entries.get(*i).map_or("", |(k, _)| k.as_str());
+    let key = |i: usize| entries.get(i).map_or("", |(k, _)| k.as_str());
+    let less = |a: usize, b: usize| (key(a), a) < (key(b), b);
     let mut order: Vec<usize> = (0..entries.len()).collect();
-    let mut width = 1;
-    while width < order.len() {
-        let mut merged = Vec::with_capacity(order.len());
-        for chunk in order.chunks(width.saturating_mul(2)) {
-            let (left, right) = chunk.split_at(width.min(chunk.len()));
-            let (mut left, mut right) = (left.iter().peekable(), right.iter().peekable());
-            loop {
-                let from_right = match (left.peek(), right.peek()) {
-                    (Some(l), Some(r)) => key(r) < key(l),
-                    (Some(_), None) => false,
-                    (None, Some(_)) => true,
-                    (None, None) => break,
-                };
-                merged.extend(if from_right {
-                    right.next()
-                } else {
-                    left.next()
-                });
-            }
+    for root in (0..order.len() / 2).rev() {
+        sift_down(&mut order, root, &less);
+    }
+    for end in (1..order.len()).rev() {
+        order.swap(0, end);
+        if let Some(heap) = order.get_mut(..end) {
+            sift_down(heap, 0, &less);
         }
-        order = merged;
-        width = width.saturating_mul(2);
     }
     order
+}
+
+/// Moves `heap[root]` down until no child is greater: the max-heap step of [`stable_order`].
+fn sift_down(heap: &mut [usize], mut root: usize, less: &dyn Fn(usize, usize) -> bool) {
+    loop {
+        let left = root.saturating_mul(2).saturating_add(1);
+        let Some(&l) = heap.get(left) else {
+            return;
+        };
+        let (mut child, mut big) = (left, l);
+        if let Some(&r) = heap.get(left + 1) {
+            if less(big, r) {
+                (child, big) = (left + 1, r);
+            }
+        }
+        match heap.get(root) {
+            Some(&top) if less(top, big) => heap.swap(root, child),
+            _ => return,
+        }
+        root = child;
+    }
 }
 
 /// An iterator over a [`Map`]'s members in key order.
@@ -258,7 +254,7 @@ mod tests {
 
     #[test]
     fn small_objects_sort_in_place() {
-        for n in 0..=SMALL {
+        for n in 0..=16 {
             let map: Map = (0..n)
                 .rev()
                 .chain([0, n / 2])

@@ -45,6 +45,7 @@ pub fn type_name(value: &Value) -> &'static str {
 /// Joins a parent path and a key: `("", "cardId")` → `cardId`, `("cardList[0]", "cardExt")` → `cardList[0].cardExt`.
 // Not inlined: only error paths build paths, and inlined copies cost kilobytes of `.wasm`.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -55,6 +56,7 @@ pub fn join(path: &str, key: &str) -> String {
 
 /// The first `max` characters of `s`, with `…` when cut: keeps messages short
 /// when they quote user input.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),

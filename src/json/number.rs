@@ -14,6 +14,7 @@ pub struct Number(String);
 
 impl Number {
     /// `text` when it is a JSON number (RFC 8259 §6) that is finite as an `f64`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_text(text: &str) -> Option<Number> {
         (scan(text.as_bytes()) == Some(text.len()) && !overflows(text))
             .then(|| Number(text.to_owned()))
@@ -41,6 +42,7 @@ impl Number {
     }
 
     /// The value as a `u64`: a non-negative integer that fits.
+    #[inline(never)]
     pub fn as_u64(&self) -> Option<u64> {
         match self.integer_digits()? {
             (false, digits) => digits.parse().ok(),
@@ -49,6 +51,7 @@ impl Number {
     }
 
     /// The value as an `i64`: an integer that fits.
+    #[inline(never)]
     pub fn as_i64(&self) -> Option<i64> {
         match self.integer_digits()? {
             (false, digits) => digits.parse().ok(),
@@ -144,6 +147,7 @@ const F64_OVERFLOW: &str = "1797693134862315807937289714053034150799341327100378
 
 /// Whether a well-formed JSON number is too large for an `f64` (it would
 /// round to infinity), decided on its decimal digits without float arithmetic.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn overflows(text: &str) -> bool {
     let text = text.strip_prefix('-').unwrap_or(text);
     let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
@@ -161,29 +165,29 @@ pub(crate) fn overflows(text: &str) -> bool {
         }
     };
     let len = |s: &str| i64::try_from(s.len()).unwrap_or(i64::MAX);
-    // The value is 0.<significant digits> × 10^point. The grammar allows a
-    // leading zero only as the whole part `0`.
-    let (significant, point) = if whole == "0" {
-        let zeros = fraction.bytes().take_while(|&b| b == b'0').count();
-        let rest = fraction.get(zeros..).unwrap_or_default();
-        if rest.is_empty() {
-            return false; // zero
-        }
-        (
-            rest.bytes().chain("".bytes()),
-            exponent.saturating_sub(len(fraction) - len(rest)),
-        )
-    } else {
-        (
-            whole.bytes().chain(fraction.bytes()),
-            len(whole).saturating_add(exponent),
-        )
-    };
-    match point.cmp(&309) {
+    // The value is 0.<significant digits> × 10^point, where the significant
+    // digits are the whole and fraction digits after their leading zeros (the
+    // grammar allows those only as the whole part `0` and the fraction after it).
+    let point = len(whole).saturating_add(exponent);
+    if point < 309 {
+        return false; // leading zeros only lower the point
+    }
+    let mut digits = String::with_capacity(whole.len() + fraction.len());
+    digits.push_str(whole);
+    digits.push_str(fraction);
+    let zeros = digits.bytes().take_while(|&b| b == b'0').count();
+    let significant = digits.as_bytes().get(zeros..).unwrap_or_default();
+    if significant.is_empty() {
+        return false; // zero
+    }
+    match point
+        .saturating_sub(i64::try_from(zeros).unwrap_or(i64::MAX))
+        .cmp(&309)
+    {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
         // Trailing zeros compare as if absent: the limit's digits end in a non-zero digit.
-        std::cmp::Ordering::Equal => significant.cmp(F64_OVERFLOW.bytes()).is_ge(),
+        std::cmp::Ordering::Equal => significant >= F64_OVERFLOW.as_bytes(),
     }
 }
 
@@ -238,5 +242,36 @@ mod tests {
         assert!(!overflows(&"9".repeat(308)));
         assert!(overflows(&"9".repeat(309)));
         assert_eq!(Number::from_text("1e400"), None);
+    }
+
+    #[test]
+    fn overflow_agrees_with_f64_parsing() {
+        let limit = "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447573027006985557136695962284291481986083493647529271907416844436551070434271155969950809304288017790417449779";
+        let mut texts = Vec::new();
+        for cut in [16, 17, 18, 40, 300] {
+            let digits = &limit[..cut];
+            for (whole, exp) in [(1, 308), (1, 307), (2, 307), (3, 306), (309, 0), (310, -1)] {
+                let (w, f) = digits.split_at(whole.min(digits.len()));
+                texts.push(format!("{w}.{f}e{exp}"));
+                texts.push(format!("0.000{w}{f}e{}", exp + 4 + whole as i64));
+                texts.push(format!(
+                    "{w}{f}e{}",
+                    exp + whole as i64 - digits.len() as i64
+                ));
+            }
+        }
+        let below = format!("{}8", &limit[..limit.len() - 1]);
+        for digits in [
+            format!("{limit}9"),
+            format!("{below}9"),
+            format!("{below}99999"),
+        ] {
+            texts.push(format!("0.{digits}e309"));
+            texts.push(format!("-{digits}e-1"));
+        }
+        for text in texts.iter().filter(|t| scan(t.as_bytes()) == Some(t.len())) {
+            let infinite = text.parse::<f64>().unwrap().is_infinite();
+            assert_eq!(overflows(text), infinite, "{text}");
+        }
     }
 }

@@ -136,6 +136,7 @@ impl<'a> Parser<'a> {
     /// The [`ParseError`] for `message` at the current position.
     // Not inlined: errors are cold.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn failure(&self, message: &'static str) -> ParseError {
         let eof = self.at >= self.bytes.len();
         let before = self.bytes.get(..self.at).unwrap_or(self.bytes);
@@ -157,6 +158,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn value(&mut self) -> Parsed<Value> {
         self.whitespace();
         match self.peek() {
@@ -172,6 +174,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn literal(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         if rest.starts_with(word.as_bytes()) {
@@ -191,6 +194,7 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn number(&mut self) -> Parsed<Value> {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         let Some(len) = scan(rest) else {
@@ -204,6 +208,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Number(Number::checked(text)))
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn string(&mut self) -> Parsed<String> {
         self.at += 1; // the opening quote
         let plain = self.plain_run();
@@ -232,6 +237,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a string that has an escape (or an error) at `self.at`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn escaped_rest(&mut self, out: &mut String) -> Parsed<()> {
         loop {
             match self.peek() {
@@ -254,6 +260,7 @@ impl<'a> Parser<'a> {
     }
 
     /// One escape after its backslash.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn escape(&mut self, out: &mut String) -> Parsed<()> {
         let c = match self.peek() {
             None => return Err("EOF while parsing a string"),
@@ -298,6 +305,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Four hex digits of a `\u` escape.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn hex4(&mut self) -> Parsed<u32> {
         let mut unit = 0;
         for _ in 0..4 {
@@ -320,6 +328,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn array(&mut self) -> Parsed<Value> {
         self.enter()?;
         let mut items = Vec::new();
@@ -344,6 +353,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Array(items))
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn object(&mut self) -> Parsed<Value> {
         self.enter()?;
         let mut entries = Vec::new();

@@ -10,6 +10,7 @@ pub const MAX_TIMESTAMP_SECONDS: u64 = 9_999_999_999;
 /// Reads a timestamp given as a JSON integer or a string of ASCII digits, in
 /// whole Unix seconds. Milliseconds, fractions, signs, exponents and blanks are
 /// [`Error::InvalidTimestamp`].
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn timestamp(value: &Value, field: &str) -> Result<u64> {
     let invalid = |reason: String| Error::InvalidTimestamp {
         field: field.to_owned(),
@@ -40,6 +41,7 @@ pub fn timestamp(value: &Value, field: &str) -> Result<u64> {
 }
 
 /// The rules of [`timestamp`] for its decimal text.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn timestamp_digits(digits: &str) -> std::result::Result<u64, String> {
     if digits.is_empty() {
         return Err("got an empty string".into());

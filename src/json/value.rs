@@ -148,35 +148,32 @@ impl Value {
 
     /// The value at a JSON Pointer (RFC 6901), such as `/card/member_card`;
     /// `""` is the value itself.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn pointer(&self, pointer: &str) -> Option<&Value> {
-        if pointer.is_empty() {
-            return Some(self);
-        }
-        let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |value, token| {
-            let token = unescape_token(token);
-            match value {
-                Value::Object(map) => map.get(&token),
-                Value::Array(items) => items.get(array_index(&token)?),
+        let mut value = self;
+        for at in steps(pointer)? {
+            value = match value {
+                Value::Object(map) => map.value_at(locate(value, at)?),
+                Value::Array(items) => items.get(locate(value, at)?),
                 _ => None,
-            }
-        })
+            }?;
+        }
+        Some(value)
     }
 
     /// [`Value::pointer`], to change the value in place.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn pointer_mut(&mut self, pointer: &str) -> Option<&mut Value> {
-        if pointer.is_empty() {
-            return Some(self);
-        }
-        let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |value, token| {
-            let token = unescape_token(token);
-            match value {
-                Value::Object(map) => map.get_mut(&token),
-                Value::Array(items) => items.get_mut(array_index(&token)?),
+        let mut value = self;
+        for at in steps(pointer)? {
+            let i = locate(value, at)?;
+            value = match value {
+                Value::Object(map) => map.value_at_mut(i),
+                Value::Array(items) => items.get_mut(i),
                 _ => None,
-            }
-        })
+            }?;
+        }
+        Some(value)
     }
 
     /// Replaces the value with `null` and returns it.
@@ -185,9 +182,65 @@ impl Value {
     }
 }
 
-/// A pointer token with `~1` and `~0` decoded.
+/// The tokens of a JSON pointer, each still escaped: none for `""`, `None`
+/// when it does not start with `/`.
+fn steps(pointer: &str) -> Option<Tokens<'_>> {
+    match pointer {
+        "" => Some(Tokens(None)),
+        _ => Some(Tokens(Some(pointer.strip_prefix('/')?))),
+    }
+}
+
+/// The tokens of a JSON pointer after its first `/`.
+struct Tokens<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        match rest.bytes().position(|b| b == b'/') {
+            Some(at) => {
+                // `at` is at an ASCII byte, so both parts are whole characters.
+                self.0 = rest.get(at + 1..);
+                rest.get(..at)
+            }
+            None => self.0.take(),
+        }
+    }
+}
+
+/// Where the pointer token `token` leads in `value`: the position of the
+/// member or item, shared by [`Value::pointer`] and [`Value::pointer_mut`].
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn locate(value: &Value, token: &str) -> Option<usize> {
+    let token = unescape_token(token);
+    match value {
+        Value::Object(map) => map.position(&token),
+        Value::Array(items) => array_index(&token).filter(|&i| i < items.len()),
+        _ => None,
+    }
+}
+
+/// A pointer token with `~1` and `~0` decoded (left to right, so `~01` is `~1`).
 fn unescape_token(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
+    let mut out = String::with_capacity(token.len());
+    let mut rest = token;
+    while let Some(at) = rest.bytes().position(|b| b == b'~') {
+        // `at` is at an ASCII byte, so both parts are whole characters.
+        let (plain, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(plain);
+        let (decoded, len) = match tail.as_bytes().get(1) {
+            Some(b'1') => ("/", 2),
+            Some(b'0') => ("~", 2),
+            _ => ("~", 1),
+        };
+        out.push_str(decoded);
+        rest = tail.get(len..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// An array index in a pointer: decimal digits without leading zeros.
@@ -459,7 +512,20 @@ mod tests {
         assert_eq!(v.pointer("/a/0"), Some(&json!(1)));
         assert_eq!(v.pointer(""), Some(&v));
         assert_eq!(v.pointer("a"), None);
+        assert_eq!(v.pointer("/a/3"), None);
+        assert_eq!(v.pointer("/a/0/x"), None);
+        let tokens = json!({"": {"~1": 1, "": 2, "/": 3, "~x": 4}, "卡/券": 5});
+        assert_eq!(tokens.pointer("/~01/"), None);
+        assert_eq!(tokens.pointer("/"), Some(&tokens[""]));
+        assert_eq!(tokens.pointer("//~01"), Some(&json!(1)));
+        assert_eq!(tokens.pointer("//"), Some(&json!(2)));
+        assert_eq!(tokens.pointer("//~1"), Some(&json!(3)));
+        assert_eq!(tokens.pointer("//~x"), Some(&json!(4)));
+        assert_eq!(tokens.pointer("/卡~1券"), Some(&json!(5)));
         let mut w = v.clone();
+        assert_eq!(w.pointer_mut("/b/e~0f"), Some(&mut json!(-3)));
+        assert_eq!(w.pointer_mut("/b/x"), None);
+        assert_eq!(w.pointer_mut("b"), None);
         *w.pointer_mut("/a/1").unwrap() = json!("y");
         assert_eq!(w["a"][1], "y");
         w["b"]["new"] = json!(2);

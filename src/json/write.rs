@@ -26,10 +26,17 @@ pub trait ToJson {
 
     /// The JSON text.
     fn to_json(&self) -> String {
-        let mut out = String::with_capacity(128);
+        let mut out = buffer();
         self.write_json(&mut out);
         out
     }
+}
+
+/// The string every [`ToJson::to_json`] starts from: one out-of-line
+/// allocation, so the copy of `to_json` each type has stays small.
+#[inline(never)]
+fn buffer() -> String {
+    String::with_capacity(128)
 }
 
 /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as
@@ -55,6 +62,7 @@ pub fn write_str(out: &mut String, s: &str) {
 /// The escape of one byte that JSON strings cannot hold as it is.
 // Not inlined: escapes are rare, and the scan above stays small.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn escape(out: &mut String, b: u8) {
     match b {
         b'"' => out.push_str("\\\""),
@@ -168,15 +176,24 @@ impl ToJson for Number {
 
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            item.write_json(out);
-        }
-        out.push(']');
+        write_array(out, &mut self.iter().map(|item| item as &dyn ToJson));
     }
+}
+
+/// Writes `[item,item,…]`: one copy for every item type, which reaches the
+/// items' writers through their vtables.
+#[inline(never)]
+fn write_array(out: &mut String, items: &mut dyn Iterator<Item = &dyn ToJson>) {
+    out.push('[');
+    let mut first = true;
+    for item in items {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        item.write_json(out);
+    }
+    out.push(']');
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
