@@ -13,6 +13,7 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// Reads `value` as an object; `path` names it in errors (empty for the top level,
     /// where the error field is `"input"`).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn of(value: &'a Value, path: &'a str) -> Result<Self> {
         match value {
             Value::Object(map) => Ok(Fields { map, path }),
@@ -45,6 +46,7 @@ impl<'a> Fields<'a> {
 
     // Not inlined: a cold path that every typed read would otherwise carry a copy of.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn wrong_type(&self, key: &str, expected: &'static str, found: &Value) -> Error {
         Error::InvalidType {
             field: self.path_of(key),
@@ -54,6 +56,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional string.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn str(&self, key: &str) -> Result<Option<&'a str>> {
         match self.get(key) {
             None => Ok(None),
@@ -63,6 +66,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required, non-empty string.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn required_str(&self, key: &str) -> Result<&'a str> {
         match self.str(key)? {
             Some(s) if !s.is_empty() => Ok(s),
@@ -71,6 +75,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional boolean.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn bool(&self, key: &str) -> Result<Option<bool>> {
         match self.get(key) {
             None => Ok(None),
@@ -80,6 +85,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional non-negative integer (a JSON number with no fraction).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn u64(&self, key: &str) -> Result<Option<u64>> {
         match self.get(key) {
             None => Ok(None),
@@ -92,6 +98,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional array.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn array(&self, key: &str) -> Result<Option<&'a Vec<Value>>> {
         match self.get(key) {
             None => Ok(None),

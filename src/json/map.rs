@@ -88,6 +88,7 @@ impl Map {
     }
 
     /// Sets `key` to `value`, returning the value it replaces.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
         match self.find(&key) {
             Ok(at) => self
@@ -104,6 +105,7 @@ impl Map {
     /// The value of `key`, first set to `default()` when `key` is not a member.
     // `at` is the index just found or just inserted, so it is in bounds.
     #[allow(clippy::indexing_slicing)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn get_or_insert_with(&mut self, key: &str, default: impl FnOnce() -> Value) -> &mut Value {
         let at = match self.find(key) {
             Ok(at) => at,
@@ -116,6 +118,7 @@ impl Map {
     }
 
     /// Removes `key`, returning its value.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let at = self.find(key).ok()?;
         Some(self.entries.remove(at).1)

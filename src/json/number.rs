@@ -43,6 +43,7 @@ impl Number {
 
     /// The value as a `u64`: a non-negative integer that fits.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_u64(&self) -> Option<u64> {
         match self.integer_digits()? {
             (false, digits) => digits.parse().ok(),
@@ -52,6 +53,7 @@ impl Number {
 
     /// The value as an `i64`: an integer that fits.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_i64(&self) -> Option<i64> {
         match self.integer_digits()? {
             (false, digits) => digits.parse().ok(),
@@ -65,17 +67,20 @@ impl Number {
     }
 
     /// Whether [`Number::as_u64`] is `Some`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_u64(&self) -> bool {
         self.as_u64().is_some()
     }
 
     /// Whether [`Number::as_i64`] is `Some`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_i64(&self) -> bool {
         self.as_i64().is_some()
     }
 
     /// Whether the number is neither a `u64` nor an `i64`: it has a fraction or
     /// an exponent, is `-0`, or is an integer beyond 64 bits.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_f64(&self) -> bool {
         !self.is_u64() && !self.is_i64()
     }

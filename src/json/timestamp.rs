@@ -16,10 +16,11 @@ pub fn timestamp(value: &Value, field: &str) -> Result<u64> {
         field: field.to_owned(),
         reason,
     };
-    let digits: std::borrow::Cow<'_, str> = match value {
-        Value::String(s) => s.as_str().into(),
+    let digits = match value {
+        Value::String(s) => s.as_str(),
+        // A JSON number that is a `u64` is written as its plain decimal digits.
         Value::Number(n) => match n.as_u64() {
-            Some(x) => x.to_string().into(),
+            Some(_) => n.as_str(),
             None if n.as_i64().is_some() => {
                 return Err(invalid(format!("got a negative number {n}")));
             }
@@ -37,7 +38,7 @@ pub fn timestamp(value: &Value, field: &str) -> Result<u64> {
             });
         }
     };
-    timestamp_digits(&digits).map_err(invalid)
+    timestamp_digits(digits).map_err(invalid)
 }
 
 /// The rules of [`timestamp`] for its decimal text.

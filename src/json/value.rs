@@ -245,10 +245,13 @@ fn unescape_token(token: &str) -> String {
 
 /// An array index in a pointer: decimal digits without leading zeros.
 fn array_index(token: &str) -> Option<usize> {
-    if token.starts_with('+') || (token.len() > 1 && token.starts_with('0')) {
+    if token.is_empty() || (token.len() > 1 && token.starts_with('0')) {
         return None;
     }
-    token.parse().ok()
+    token.bytes().try_fold(0usize, |n, b| {
+        let digit = b.is_ascii_digit().then(|| usize::from(b - b'0'))?;
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// What [`Value::get`] and indexing accept: a key (`&str`, `String`) or an
@@ -514,6 +517,10 @@ mod tests {
         assert_eq!(v.pointer("a"), None);
         assert_eq!(v.pointer("/a/3"), None);
         assert_eq!(v.pointer("/a/0/x"), None);
+        for index in ["+1", "", "-0", "1a", "99999999999999999999999"] {
+            assert_eq!(v.pointer(&format!("/a/{index}")), None, "{index}");
+        }
+        assert_eq!(v.pointer("/a/2"), Some(&json!(null)));
         let tokens = json!({"": {"~1": 1, "": 2, "/": 3, "~x": 4}, "卡/券": 5});
         assert_eq!(tokens.pointer("/~01/"), None);
         assert_eq!(tokens.pointer("/"), Some(&tokens[""]));
