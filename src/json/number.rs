@@ -154,41 +154,49 @@ const F64_OVERFLOW: &str = "1797693134862315807937289714053034150799341327100378
 /// round to infinity), decided on its decimal digits without float arithmetic.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn overflows(text: &str) -> bool {
-    let text = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let exponent = {
-        let digits = exponent.trim_start_matches(['+', '-']);
-        let magnitude = digits.bytes().fold(0i64, |acc, b| {
-            acc.saturating_mul(10)
-                .saturating_add(i64::from(b.wrapping_sub(b'0')))
-        });
-        if exponent.starts_with('-') {
-            -magnitude
-        } else {
-            magnitude
-        }
+    let bytes = text.as_bytes();
+    let bytes = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    // `e` and `E` are the only bytes that are `e` with the ASCII case bit set.
+    let e_at = bytes.iter().position(|&b| b | 0x20 == b'e');
+    let (mantissa, exponent) = match e_at {
+        Some(at) => (
+            bytes.get(..at).unwrap_or_default(),
+            bytes.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (bytes, &b""[..]),
     };
-    let len = |s: &str| i64::try_from(s.len()).unwrap_or(i64::MAX);
+    let (negative, exponent) = match exponent.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, exponent),
+    };
+    let mut magnitude = 0i64;
+    for b in exponent {
+        magnitude = magnitude
+            .saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')));
+    }
+    let exponent = if negative { -magnitude } else { magnitude };
+    let len = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     // The value is 0.<significant digits> × 10^point, where the significant
     // digits are the whole and fraction digits after their leading zeros (the
     // grammar allows those only as the whole part `0` and the fraction after it).
+    let whole = mantissa
+        .iter()
+        .position(|&b| b == b'.')
+        .unwrap_or(mantissa.len());
     let point = len(whole).saturating_add(exponent);
     if point < 309 {
         return false; // leading zeros only lower the point
     }
-    let mut digits = String::with_capacity(whole.len() + fraction.len());
-    digits.push_str(whole);
-    digits.push_str(fraction);
-    let zeros = digits.bytes().take_while(|&b| b == b'0').count();
-    let significant = digits.as_bytes().get(zeros..).unwrap_or_default();
+    let mut digits = mantissa.to_vec();
+    digits.retain(|&b| b != b'.');
+    let zeros = digits.iter().take_while(|&&b| b == b'0').count();
+    let significant = digits.get(zeros..).unwrap_or_default();
     if significant.is_empty() {
         return false; // zero
     }
-    match point
-        .saturating_sub(i64::try_from(zeros).unwrap_or(i64::MAX))
-        .cmp(&309)
-    {
+    match point.saturating_sub(len(zeros)).cmp(&309) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
         // Trailing zeros compare as if absent: the limit's digits end in a non-zero digit.

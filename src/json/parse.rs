@@ -164,8 +164,8 @@ impl<'a> Parser<'a> {
         match self.peek() {
             None => Err("EOF while parsing a value"),
             Some(b'"') => self.string().map(Value::String),
-            Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
+            Some(b'{') => self.container(true),
+            Some(b'[') => self.container(false),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -328,66 +328,54 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// An array (`object` false) or an object after its opening bracket:
+    /// one loop for both, as they differ only in keys and messages.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn array(&mut self) -> Parsed<Value> {
+    fn container(&mut self, object: bool) -> Parsed<Value> {
+        let (close, eof, expected) = if object {
+            (b'}', "EOF while parsing an object", "expected `,` or `}`")
+        } else {
+            (b']', "EOF while parsing a list", "expected `,` or `]`")
+        };
         self.enter()?;
         let mut items = Vec::new();
-        self.whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            self.whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => break,
-                None => return Err("EOF while parsing a list"),
-                Some(_) => return Err("expected `,` or `]`"),
-            }
-        }
-        self.at += 1;
-        self.depth -= 1;
-        Ok(Value::Array(items))
-    }
-
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn object(&mut self) -> Parsed<Value> {
-        self.enter()?;
         let mut entries = Vec::new();
         self.whitespace();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(Value::Object(Map::new()));
+        if self.peek() != Some(close) {
+            loop {
+                if object {
+                    self.whitespace();
+                    match self.peek() {
+                        Some(b'"') => {}
+                        None => return Err(eof),
+                        Some(_) => return Err("key must be a string"),
+                    }
+                    let key = self.string()?;
+                    self.whitespace();
+                    match self.peek() {
+                        Some(b':') => self.at += 1,
+                        None => return Err(eof),
+                        Some(_) => return Err("expected `:`"),
+                    }
+                    entries.push((key, self.value()?));
+                } else {
+                    items.push(self.value()?);
+                }
+                self.whitespace();
+                match self.peek() {
+                    Some(b',') => self.at += 1,
+                    Some(b) if b == close => break,
+                    None => return Err(eof),
+                    Some(_) => return Err(expected),
+                }
+            }
         }
-        loop {
-            self.whitespace();
-            match self.peek() {
-                Some(b'"') => {}
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("key must be a string"),
-            }
-            let key = self.string()?;
-            self.whitespace();
-            match self.peek() {
-                Some(b':') => self.at += 1,
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("expected `:`"),
-            }
-            entries.push((key, self.value()?));
-            self.whitespace();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => break,
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("expected `,` or `}`"),
-            }
-        }
-        self.at += 1;
+        self.at += 1; // the closing bracket
         self.depth -= 1;
-        Ok(Value::Object(Map::from_entries(entries)))
+        Ok(if object {
+            Value::Object(Map::from_entries(entries))
+        } else {
+            Value::Array(items)
+        })
     }
 }
