@@ -220,16 +220,11 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 
 impl ToJson for Map {
     fn write_json(&self, out: &mut String) {
-        out.push('{');
-        for (i, (key, value)) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_str(out, key);
-            out.push(':');
-            value.write_json(out);
+        let mut object = ObjectWriter::new(out);
+        for (key, value) in self {
+            object = object.field(key, value);
         }
-        out.push('}');
+        object.end();
     }
 }
 
