@@ -101,11 +101,26 @@ pub(crate) fn sort_values_by(values: &mut [&str], less: &dyn Fn(&str, &str) -> b
 const INSERTION_SORT_MAX: usize = 16;
 
 /// SHA-1 over the concatenation of `parts`, as 40 lowercase hex digits.
+///
+/// Only the loop over `parts` is generic: the hashing itself is one shared
+/// copy however many callers instantiate this.
 pub fn sha1_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     let mut hasher = Sha1::new();
     for part in parts {
-        hasher.update(part);
+        absorb(&mut hasher, part);
     }
+    hex_digest(hasher)
+}
+
+/// Feeds one part to the hasher.
+#[inline(never)]
+fn absorb(hasher: &mut Sha1, part: &[u8]) {
+    hasher.update(part);
+}
+
+/// The hasher's digest as 40 lowercase hex digits.
+#[inline(never)]
+fn hex_digest(hasher: Sha1) -> String {
     let digest = hasher.finalize();
     let mut out = String::with_capacity(SIGNATURE_LEN);
     for byte in digest.iter() {
