@@ -9,7 +9,7 @@ use super::{Map, Number};
 /// Objects are [`Map`]s (sorted keys, the last of repeated keys wins) and
 /// numbers are [`Number`]s kept as written. Make values by parsing
 /// ([`Value::parse`]), with the [`json!`](crate::json!) macro, or with `From`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub enum Value {
     /// `null`.
     #[default]
@@ -27,6 +27,21 @@ pub enum Value {
 }
 
 static NULL: Value = Value::Null;
+
+impl Clone for Value {
+    // Not inlined: one copy serves arrays, objects and every caller.
+    #[inline(never)]
+    fn clone(&self) -> Self {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(n.clone()),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Array(items) => Value::Array(items.clone()),
+            Value::Object(map) => Value::Object(map.clone()),
+        }
+    }
+}
 
 impl Value {
     /// Whether the value is `null`.
