@@ -2,8 +2,6 @@
 //! by hand in Rust) and judged by [`super::detect_environment`] and
 //! [`super::card_support`].
 
-use std::collections::BTreeSet;
-
 use crate::json::Value;
 
 use crate::error::{Error, Result};
@@ -54,7 +52,10 @@ impl ConfigState {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WxFacts {
     /// Names of the members of `wx` that are functions (`"addCard"`, `"canIUse"`, `"config"`, …).
-    pub apis: BTreeSet<String>,
+    /// [`HostFacts::from_json`] keeps them sorted, each once; [`WxFacts::has`] reads them in any
+    /// order. (A `Vec` rather than a set: the set's code was the largest part of reading facts in
+    /// the `.wasm`.)
+    pub apis: Vec<String>,
     /// `wx.miniProgram` is an object. jweixin (≥ 1.3.2) defines it on every H5
     /// page, so on its own it means "jweixin is loaded", not "inside a web-view".
     pub mini_program: bool,
@@ -77,7 +78,7 @@ impl WxFacts {
     /// Whether `wx.<name>` is a function.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn has(&self, name: &str) -> bool {
-        self.apis.contains(name)
+        self.apis.iter().any(|api| api == name)
     }
 }
 
@@ -199,11 +200,14 @@ impl<'a> WxRead<'a> {
     /// The facts as owned values.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn owned(self) -> WxFacts {
-        let mut apis = BTreeSet::new();
-        // Inserted one by one: collecting would bring in a sort.
+        let mut apis: Vec<String> = Vec::with_capacity(self.apis.len());
+        // Inserted in order one by one (the list is a handful of probed names): a sort would
+        // bring in the standard library's sort code.
         for item in self.apis {
-            if let Value::String(name) = item {
-                apis.insert(name.clone());
+            if let Value::String(name) = item
+                && let Err(at) = apis.binary_search(name)
+            {
+                apis.insert(at, name.clone());
             }
         }
         WxFacts {
@@ -249,6 +253,21 @@ mod tests {
         assert_eq!(wx.can_i_use_open_card, Some(false));
         assert_eq!(wx.config, ConfigState::Ready);
         assert!(facts.weixin_js_bridge && facts.mini_game && facts.node);
+    }
+
+    #[test]
+    fn apis_are_kept_sorted_and_once() {
+        let facts = HostFacts::from_json(&json!({
+            "wx": { "apis": ["openCard", "addCard", "openCard", "canIUse", "addCard"] }
+        }))
+        .unwrap();
+        let wx = facts.wx.unwrap();
+        assert_eq!(wx.apis, ["addCard", "canIUse", "openCard"]);
+        let shuffled = WxFacts {
+            apis: vec!["openCard".into(), "addCard".into()],
+            ..WxFacts::default()
+        };
+        assert!(shuffled.has("addCard") && shuffled.has("openCard") && !shuffled.has("canIUse"));
     }
 
     #[test]
