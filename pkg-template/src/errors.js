@@ -28,6 +28,9 @@ export class WxCardError extends Error {
     if (d.cause !== undefined) this.cause = d.cause;
   }
 }
+// The class's own name too: minified bundles rename the class, and consoles
+// print errors by their constructor's name.
+Object.defineProperty(WxCardError, 'name', { value: 'WxCardError', configurable: true });
 Object.defineProperty(WxCardError.prototype, 'name', {
   value: 'WxCardError',
   writable: true,

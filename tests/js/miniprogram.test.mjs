@@ -33,6 +33,11 @@ for (const resultShape of ['instance', 'object']) {
     assert.throws(() => wxcard.cardSignature(['a']), (e) => e.name === 'WxCardError' && e.code === 'NOT_INITIALIZED' && /init\(\)/.test(e.message));
   });
 
+  test(`mini-program (${resultShape}): the error class keeps its name in the minified bundle`, () => {
+    assert.equal(wxcard.WxCardError.name, 'WxCardError');
+    assert.throws(() => wxcard.cardSignature(['a']), (e) => e instanceof wxcard.WxCardError && e.constructor.name === 'WxCardError');
+  });
+
   test(`mini-program (${resultShape}): init() loads the default .wasm.br path once, concurrent calls share it`, async () => {
     const a = wxcard.init();
     const b = wxcard.init();

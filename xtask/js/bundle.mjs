@@ -70,7 +70,10 @@ for (const b of bundles) {
     inject: b.inject ?? [],
     define: b.define,
     minify: true,
-    keepNames: true,
+    // Function and class names survive minification except in the mini-program bundle, whose raw
+    // bytes count against the package size (keeping them costs about 4.6 KB there); the error
+    // class names itself in errors.js.
+    keepNames: !b.miniprogram,
     legalComments: 'none',
     banner: { js: banner },
     logLevel: 'warning',
