@@ -107,5 +107,24 @@ mod tests {
             timestamp(&json!(true), "t").unwrap_err().code(),
             "INVALID_TYPE"
         );
+        let reason = |v: Value| match timestamp(&v, "t") {
+            Err(Error::InvalidTimestamp { reason, .. }) => reason,
+            other => panic!("{other:?}"),
+        };
+        let floor = "which has a fraction (Date.now() / 1000 needs Math.floor)";
+        assert_eq!(reason(json!(1.5)), format!("got 1.5, {floor}"));
+        assert_eq!(reason(json!("12.5")), format!("got \"12.5\", {floor}"));
+        assert_eq!(reason(json!(-5)), "got a negative number -5");
+        assert_eq!(
+            reason(json!("1414587457123")),
+            "got 13 digits, which looks like milliseconds; divide by 1000"
+        );
+        assert_eq!(reason(json!("x1")), "got \"x1\", which is not all digits");
+        assert_eq!(reason(json!("")), "got an empty string");
+        assert_eq!(
+            timestamp(&json!("9999999999"), "t"),
+            Ok(MAX_TIMESTAMP_SECONDS)
+        );
+        assert_eq!(timestamp(&json!("0000000001"), "t"), Ok(1));
     }
 }
