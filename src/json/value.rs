@@ -9,7 +9,7 @@ use super::{Map, Number};
 /// Objects are [`Map`]s (sorted keys, the last of repeated keys wins) and
 /// numbers are [`Number`]s kept as written. Make values by parsing
 /// ([`Value::parse`]), with the [`json!`](crate::json!) macro, or with `From`.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, Eq)]
 pub enum Value {
     /// `null`.
     #[default]
@@ -27,6 +27,22 @@ pub enum Value {
 }
 
 static NULL: Value = Value::Null;
+
+impl PartialEq for Value {
+    // Not inlined: one copy serves arrays, objects and every caller.
+    #[inline(never)]
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Array(a), Value::Array(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => a == b,
+            _ => false,
+        }
+    }
+}
 
 impl Clone for Value {
     // Not inlined: one copy serves arrays, objects and every caller.
