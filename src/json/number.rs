@@ -148,7 +148,7 @@ pub(crate) fn scan(bytes: &[u8]) -> Option<usize> {
 
 /// The digits of 2^1024 − 2^970 without its trailing zeros: the smallest
 /// magnitude that rounds to infinity as an `f64`, times 10^-309.
-const F64_OVERFLOW: &str = "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447573027006985557136695962284291481986083493647529271907416844436551070434271155969950809304288017790417449779";
+const F64_OVERFLOW: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
 
 /// Whether a well-formed JSON number is too large for an `f64` (it would
 /// round to infinity), decided on its decimal digits without float arithmetic.
@@ -254,6 +254,12 @@ mod tests {
         assert!(!overflows("1e-400"));
         assert!(!overflows(&"9".repeat(308)));
         assert!(overflows(&"9".repeat(309)));
+        // 2^1024 − 2^970 itself rounds to infinity; one below it rounds to f64::MAX.
+        let limit = format!("{F64_OVERFLOW}e0");
+        let below = format!("{}1", F64_OVERFLOW.strip_suffix('2').unwrap());
+        assert_eq!(F64_OVERFLOW.len(), 309);
+        assert!(overflows(&limit) && limit.parse::<f64>().unwrap().is_infinite());
+        assert!(!overflows(&below) && below.parse::<f64>().unwrap() == f64::MAX);
         assert_eq!(Number::from_text("1e400"), None);
     }
 
