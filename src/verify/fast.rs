@@ -81,8 +81,8 @@ pub(super) fn clean_report(
 }
 
 /// What a clean cardExt is checked against: the parts of [`VerifyOptions`]
-/// the fast path reads, borrowed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// the fast path reads, borrowed. Its `Debug` output redacts the ticket.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct Checks<'a> {
     /// The ticket, when the signature is to be checked.
     pub api_ticket: Option<&'a str>,
@@ -96,6 +96,19 @@ pub struct Checks<'a> {
     pub expect_code: Option<&'a str>,
     /// Where the ticket is searched for, decided once per ticket.
     leak: Leak,
+}
+
+impl std::fmt::Debug for Checks<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checks")
+            .field("api_ticket", &self.api_ticket.map(|_| "<redacted>"))
+            .field("now_seconds", &self.now_seconds)
+            .field("max_age_seconds", &self.max_age_seconds)
+            .field("expect_openid", &self.expect_openid)
+            .field("expect_code", &self.expect_code)
+            .field("leak", &self.leak)
+            .finish()
+    }
 }
 
 /// Where the full check's leak search can find the ticket in a clean cardExt.
@@ -675,6 +688,14 @@ mod tests {
 
     fn with_ticket() -> VerifyOptions {
         VerifyOptions::new(CARD).with_ticket(TICKET)
+    }
+
+    #[test]
+    fn checks_debug_hides_the_ticket() {
+        let options = with_ticket().expecting_code("1434008071");
+        let shown = format!("{:?} {:#?}", Checks::of(&options), Checks::of(&options));
+        assert!(!shown.contains(TICKET), "{shown}");
+        assert!(shown.contains("1434008071"), "{shown}");
     }
 
     #[test]
