@@ -192,6 +192,8 @@ export function readList(items) {
       }
     }
     const order = keys === undefined ? -1 : itemOrder(keys);
+    // An ordinary object is written from the keys read here: its traps run once, as in toJson.
+    if (order === -1 && keys !== undefined) return resume(items, list, i, (path, stack) => resumeObject(item, keys, [], path, 1, stack));
     if (order === -1) return resume(items, list, i, (path, stack) => writeValue(item, path, 1, stack));
     const first = readItemValue(item, keys[0], i);
     if (typeof first !== 'string' || !wellFormed(first)) {
