@@ -22,15 +22,17 @@ import { nodeHost } from './host-node.js';
 import { replaceInstance } from './loader.js';
 
 // NOTE: `process.getBuiltinModule` exists from Node.js 20.16 / 22.3; before, a `require` is
-// made for this file (`__filename` in the CommonJS bundle, `import.meta.url` in the ES module
-// bundle; a bare `require` would become the bundler's throwing shim in the ES module bundle).
+// made for this file (`import.meta.url` in the ES module bundle, `__filename` in the CommonJS
+// bundle, whose build defines `import.meta.url` as undefined; a bare `require` would become the
+// bundler's throwing shim in the ES module bundle). `import.meta.url` is tested first: `node -e`
+// makes `__filename` and `__dirname` globals ("[eval]", ".") that an ES module sees too.
 const builtin =
   typeof process.getBuiltinModule === 'function'
     ? (name) => process.getBuiltinModule(name)
-    : createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+    : createRequire(import.meta.url !== undefined ? import.meta.url : __filename);
 
-// NOTE: `__dirname` in the CommonJS bundle, `import.meta.url` in the ES module bundle.
-const wasmFile = typeof __dirname === 'string' ? __dirname + '/wxcard_bg.wasm' : new URL('wxcard_bg.wasm', import.meta.url);
+// NOTE: `import.meta.url` in the ES module bundle, `__dirname` in the CommonJS bundle.
+const wasmFile = import.meta.url !== undefined ? new URL('wxcard_bg.wasm', import.meta.url) : __dirname + '/wxcard_bg.wasm';
 const wasmModule = new WebAssembly.Module(builtin('node:fs').readFileSync(wasmFile));
 let instance = null;
 
