@@ -12,6 +12,7 @@
 //!   unchanged.
 
 use crate::json::{ObjectWriter, ToJson, Value};
+use crate::secret::without_input_ticket;
 
 use crate::error::Result;
 use crate::host::{Host, random_nonce};
@@ -135,6 +136,11 @@ impl CardExtInput {
     /// [`Error::SnakeCaseKey`](crate::Error::SnakeCaseKey), other unknown keys
     /// [`Error::UnknownField`](crate::Error::UnknownField).
     pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read_json(value).map_err(|e| without_input_ticket(e, value, "apiTicket"))
+    }
+
+    /// [`Self::from_json`] before the ticket is taken out of its errors.
+    fn read_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
         Ok(CardExtInput {
@@ -194,6 +200,11 @@ fn non_empty(value: Option<&String>) -> Option<&str> {
 /// It does **not** check where it runs: a caller on a client checks
 /// [`crate::secret::ensure_ticket_allowed`] first.
 pub fn build_card_ext(input: &CardExtInput, host: &dyn Host) -> Result<String> {
+    assemble(input, host).map_err(|e| e.redacted(input.api_ticket.expose()))
+}
+
+/// The work of [`build_card_ext`], before the ticket is taken out of its errors.
+fn assemble(input: &CardExtInput, host: &dyn Host) -> Result<String> {
     rules::check_ticket(&input.api_ticket, "apiTicket")?;
     rules::check_card_id(&input.card_id, "cardId")?;
     let code = non_empty(input.code.as_ref());

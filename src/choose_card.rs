@@ -7,6 +7,7 @@
 //! and a signature without it gives an empty card list.
 
 use crate::json::{ObjectWriter, ToJson, Value};
+use crate::secret::without_input_ticket;
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
@@ -106,6 +107,12 @@ impl ChooseCardInput {
     /// timestamp?, nonceStr?, allowTicketOnClient? }`.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read_json(value).map_err(|e| without_input_ticket(e, value, "apiTicket"))
+    }
+
+    /// [`Self::from_json`] before the ticket is taken out of its errors.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn read_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
         let api_ticket = f.required_str("apiTicket")?;
@@ -216,6 +223,12 @@ fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
 /// Like [`crate::builder::build_card_ext`], it does not check where it runs.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn choose_card_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCardParams> {
+    assemble_params(input, host).map_err(|e| e.redacted(input.api_ticket.expose()))
+}
+
+/// The work of [`choose_card_params`], before the ticket is taken out of its errors.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn assemble_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCardParams> {
     rules::check_ticket(&input.api_ticket, "apiTicket")?;
     rules::check_app_id(&input.app_id, "appId")?;
     let shop_id = non_empty(input.shop_id.as_ref());

@@ -10,6 +10,7 @@
 //! [`MAX_HASHED_BYTES`] hashed bytes), so a hostile cardExt cannot make it slow.
 
 use crate::json::{ObjectWriter, ToJson, Value};
+use crate::secret::without_input_ticket;
 
 use crate::card_ext::CardExtScan;
 use crate::error::Result;
@@ -77,6 +78,12 @@ impl DiagnoseOptions {
     /// Reads `{ cardId, apiTicket, allowTicketOnClient? }`; both ids are required.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read_json(value).map_err(|e| without_input_ticket(e, value, "apiTicket"))
+    }
+
+    /// [`Self::from_json`] before the ticket is taken out of its errors.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn read_json(value: &Value) -> Result<Self> {
         let fields = Fields::of(value, "")?;
         rules::check_keys(&fields, &["cardId", "apiTicket", "allowTicketOnClient"])?;
         let card_id = fields.required_str("cardId")?;

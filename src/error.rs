@@ -222,6 +222,49 @@ impl Error {
         }
     }
 
+    /// This error with every copy of `secret` in its field path and quoted
+    /// input (whole, or cut to a prefix of at least a dozen characters)
+    /// replaced by `<redacted>`: for errors about an input that also carries
+    /// the ticket, should the ticket have been put where something else belongs.
+    pub(crate) fn redacted(mut self, secret: &str) -> Self {
+        let (first, second) = self.texts_mut();
+        for text in [first, second].into_iter().flatten() {
+            if let Some(clean) = crate::redact::scrub(text, secret) {
+                *text = clean;
+            }
+        }
+        self
+    }
+
+    /// The texts of this error that can quote input: the field path and, for
+    /// some variants, a reason or the value found.
+    fn texts_mut(&mut self) -> (Option<&mut String>, Option<&mut String>) {
+        match self {
+            Error::InvalidValue { field, reason }
+            | Error::InvalidTimestamp { field, reason }
+            | Error::InvalidJson { field, reason }
+            | Error::InvalidUserName { field, reason } => (Some(field), Some(reason)),
+            Error::CamelCaseKey { field, found, .. }
+            | Error::SnakeCaseKey { field, found, .. }
+            | Error::UnknownCardType { field, found }
+            | Error::CardTypeMismatch { field, found, .. } => (Some(field), Some(found)),
+            Error::UnpairedField { field, partner } => (Some(field), Some(partner)),
+            Error::InvalidType { field, .. }
+            | Error::MissingField { field }
+            | Error::TooLong { field, .. }
+            | Error::DoubleEncoded { field }
+            | Error::MalformedSignature { field }
+            | Error::TicketLeaked { field }
+            | Error::EncryptedCode { field }
+            | Error::TicketOnClient { field }
+            | Error::PayloadTooLong { field, .. }
+            | Error::UnknownField { field }
+            | Error::AppIdAsUserName { field }
+            | Error::SecretLeaked { field } => (Some(field), None),
+            Error::NoRandomSource | Error::NoClock => (None, None),
+        }
+    }
+
     /// Shorthand for [`Error::InvalidValue`].
     pub fn invalid_value(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidValue {

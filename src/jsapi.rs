@@ -6,6 +6,7 @@
 //! (`type=jsapi`) from the card signatures.
 
 use crate::json::{ObjectWriter, ToJson, Value};
+use crate::secret::without_input_ticket;
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
@@ -102,6 +103,12 @@ impl JsapiConfigInput {
     /// nonceStr?, debug?, allowTicketOnClient? }`.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read_json(value).map_err(|e| without_input_ticket(e, value, "jsapiTicket"))
+    }
+
+    /// [`Self::from_json`] before the ticket is taken out of its errors.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn read_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
         let js_api_list = f.array("jsApiList")?;
@@ -252,6 +259,12 @@ fn check_api_list(list: &[String]) -> Result<()> {
 /// Like [`crate::builder::build_card_ext`], it does not check where it runs.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn jsapi_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiConfig> {
+    assemble_config(input, host).map_err(|e| e.redacted(input.jsapi_ticket.expose()))
+}
+
+/// The work of [`jsapi_config`], before the ticket is taken out of its errors.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn assemble_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiConfig> {
     rules::check_ticket(&input.jsapi_ticket, "jsapiTicket")?;
     rules::check_app_id(&input.app_id, "appId")?;
     if input.url.is_empty() {

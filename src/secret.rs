@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::json::Value;
 
 /// An `api_ticket` (type `wx_card`) or `jsapi_ticket`.
 ///
@@ -50,6 +51,16 @@ impl fmt::Debug for Ticket {
 impl fmt::Display for Ticket {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
+    }
+}
+
+/// `error` without the ticket that `input` carries under `key` (see
+/// [`Error::redacted`]): an input's reader quotes the keys and values it
+/// refuses, and one of them may be the ticket put in the wrong place.
+pub(crate) fn without_input_ticket(error: Error, input: &Value, key: &str) -> Error {
+    match input.get(key).and_then(Value::as_str) {
+        Some(ticket) => error.redacted(ticket),
+        None => error,
     }
 }
 

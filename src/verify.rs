@@ -10,6 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::json::{ObjectWriter, ToJson, Value};
+use crate::secret::without_input_ticket;
 
 use crate::card_ext::{CardExtScan, problem_at, redact};
 use crate::error::{Error, Result};
@@ -167,6 +168,12 @@ impl VerifyOptions {
     /// millisecond `nowSeconds` are errors naming the option.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
+        Self::read_json(value).map_err(|e| without_input_ticket(e, value, "apiTicket"))
+    }
+
+    /// [`Self::from_json`] before the ticket is taken out of its errors.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn read_json(value: &Value) -> Result<Self> {
         let fields = Fields::of(value, "")?;
         rules::check_keys(&fields, &VERIFY_OPTION_KEYS)?;
         let card_id = rules::opt_str(&fields, "cardId")?;

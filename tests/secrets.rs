@@ -78,3 +78,54 @@ fn errors_about_a_ticket_do_not_quote_it() {
         assert_hidden("an error", &format!("{error} {error:?}"));
     }
 }
+
+/// Every error of `result`, shown as `Display` and `Debug`, hides the ticket.
+fn assert_error_hidden<T>(what: &str, result: Result<T, wxcard::Error>) {
+    match result {
+        Ok(_) => panic!("{what}: a bad input was accepted"),
+        Err(error) => assert_hidden(what, &format!("{error} {error:?}")),
+    }
+}
+
+#[test]
+fn a_ticket_put_where_something_else_belongs_is_not_quoted() {
+    let card = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
+    let app = "wxf8b4f85f3a794e77";
+    let host = FixedHost {
+        now: Some(1_404_896_688),
+    };
+    let mut as_key = json!({ "cardId": card, "apiTicket": TICKET });
+    as_key[TICKET] = json!(1);
+    assert_error_hidden("verify, ticket as a key", VerifyOptions::from_json(&as_key));
+    assert_error_hidden(
+        "diagnose, ticket as a key",
+        DiagnoseOptions::from_json(&as_key),
+    );
+    assert_error_hidden(
+        "verify, ticket as nowSeconds text",
+        VerifyOptions::from_json(
+            &json!({ "cardId": card, "apiTicket": TICKET, "nowSeconds": TICKET }),
+        ),
+    );
+    assert_error_hidden(
+        "build, ticket as a key",
+        CardExtInput::from_json(&as_key).and_then(|input| build_card_ext(&input, &host)),
+    );
+    let mut config = json!({ "jsapiTicket": TICKET, "appId": app, "url": TICKET });
+    assert_error_hidden(
+        "jsapiConfig, ticket as the url",
+        JsapiConfigInput::from_json(&config)
+            .and_then(|input| wxcard::jsapi::jsapi_config(&input, &host)),
+    );
+    config["url"] = json!("https://example.com/");
+    config[TICKET] = json!(true);
+    assert_error_hidden(
+        "jsapiConfig, ticket as a key",
+        JsapiConfigInput::from_json(&config),
+    );
+    assert_error_hidden(
+        "chooseCardParams, ticket as the appId",
+        ChooseCardInput::from_json(&json!({ "apiTicket": TICKET, "appId": TICKET }))
+            .and_then(|input| wxcard::choose_card::choose_card_params(&input, &host)),
+    );
+}

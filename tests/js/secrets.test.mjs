@@ -75,6 +75,28 @@ test('node: a cardExt carrying the ticket is reported without echoing it', async
   assert.deepEqual(leaks([JSON.stringify(list)]), []);
 });
 
+test('node: a ticket put where something else belongs is not quoted in the error', async () => {
+  const api = await loadNode('esm');
+  const calls = [
+    () => api.verifyCardExt('{}', { cardId: CARD_ID, apiTicket: TICKET, [TICKET]: 1 }),
+    () => api.verifyCardList([], { apiTicket: TICKET, [TICKET]: 1 }),
+    () => api.diagnoseCardExt('{}', { cardId: CARD_ID, apiTicket: TICKET, [TICKET]: 1 }),
+    () => api.buildCardExt({ cardId: CARD_ID, apiTicket: TICKET, [TICKET]: 1 }),
+    () => api.chooseCardParams({ apiTicket: TICKET, appId: TICKET }),
+    () => api.jsapiConfig({ jsapiTicket: JSAPI_TICKET, appId: APP_ID, url: JSAPI_TICKET }),
+  ];
+  for (const call of calls) {
+    let error;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof api.WxCardError, String(call));
+    assert.deepEqual(leaks([error.message, String(error.field), String(error.stack)]), [], String(call));
+  }
+});
+
 /** The calls that take a ticket, each with its input (without consent). */
 function ticketCalls() {
   const cardExt = '{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}';
