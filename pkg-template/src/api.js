@@ -2,7 +2,7 @@
 
 import { createCardDefApi } from './card-def.js';
 import { createEnvironmentApi } from './environment.js';
-import { WxCardError, fromGlue, toJson } from './errors.js';
+import { WxCardError, fromGlue, toJson, withoutTicket } from './errors.js';
 import { buildClean, readInput } from './fast-build.js';
 import { bagJson } from './fast-read.js';
 import { listJson, optionsJson, readList, readOptions, verifyClean, verifyCleanList } from './fast-verify.js';
@@ -43,12 +43,13 @@ function needsNonce(input) {
  * @param {Host} host
  */
 export function createApi(glue, host) {
-  function call(run) {
+  // `input`: the bag that may carry a ticket, taken out of the error if it was quoted.
+  function call(run, input) {
     if (!host.ready()) throw new WxCardError('NOT_INITIALIZED', host.notReadyMessage);
     try {
       return run();
     } catch (e) {
-      const error = fromGlue(e);
+      const error = withoutTicket(fromGlue(e), input);
       // NOTE: the adapters only throw WxCardError-named errors; anything else (a trap,
       // a stack overflow) may have left the instance broken, so it is replaced.
       if (error.code === 'INTERNAL' && typeof host.recover === 'function') {
@@ -81,7 +82,7 @@ export function createApi(glue, host) {
         const bag = readInput(input);
         const built = typeof bag === 'string' ? undefined : buildClean(glue, bag, host);
         return built !== undefined ? built : glue.buildCardExt(bagJson(input, bag), host.client, random(input));
-      }),
+      }, input),
 
     /**
      * Validates and normalises the `cardList` of `wx.addCard` (object cardExt is serialised).
@@ -102,14 +103,14 @@ export function createApi(glue, host) {
      * @param {object} input `{ apiTicket, appId, shopId?, cardType?, cardId?, timestamp?, nonceStr?, allowTicketOnClient? }`
      * @returns {{ shopId: string, cardType: string, cardId: string, timestamp: string, nonceStr: string, signType: 'SHA1', cardSign: string }}
      */
-    chooseCardParams: (input) => call(() => glue.chooseCardParams(toJson(input, ''), host.client, random(input))),
+    chooseCardParams: (input) => call(() => glue.chooseCardParams(toJson(input, ''), host.client, random(input)), input),
 
     /**
      * The signed argument of `wx.config`; the url is signed without its `#fragment`.
      * @param {object} input `{ jsapiTicket, appId, url, jsApiList?, timestamp?, nonceStr?, debug?, allowTicketOnClient? }`
      * @returns {{ debug: boolean, appId: string, timestamp: number, nonceStr: string, signature: string, jsApiList: string[] }}
      */
-    jsapiConfig: (input) => call(() => glue.jsapiConfig(toJson(input, ''), host.client, random(input))),
+    jsapiConfig: (input) => call(() => glue.jsapiConfig(toJson(input, ''), host.client, random(input)), input),
 
     /**
      * Checks a server-issued cardExt; bad cardExt is a problem in the report, bad options throw.
@@ -122,7 +123,7 @@ export function createApi(glue, host) {
         const bag = readOptions(options);
         const clean = typeof bag === 'string' ? undefined : verifyClean(glue, cardExt, bag, host.client);
         return clean !== undefined ? clean : glue.verifyCardExt(cardExt, optionsJson(options, bag), host.client);
-      }),
+      }, options),
 
     /**
      * Names the known mistake that reproduces a mismatching signature.
@@ -131,7 +132,7 @@ export function createApi(glue, host) {
      * @returns {{ ok: boolean, cause: string | null, message: string }}
      */
     diagnoseCardExt: (cardExt, options) =>
-      call(() => glue.diagnoseCardExt(cardExt, toJson(options, '', 'options'), host.client)),
+      call(() => glue.diagnoseCardExt(cardExt, toJson(options, '', 'options'), host.client), options),
 
     /**
      * `verifyCardExt` for every item of a `cardList`, one report per item.
@@ -146,7 +147,7 @@ export function createApi(glue, host) {
         const bag = readOptions(options);
         const clean = typeof list === 'string' || typeof bag === 'string' ? undefined : verifyCleanList(glue, list, bag, host.client);
         return clean !== undefined ? clean : glue.verifyCardList(listJson(items, list), optionsJson(options, bag), host.client);
-      }),
+      }, options),
 
     ...createCardDefApi(glue, call),
     ...createEnvironmentApi(glue, call),

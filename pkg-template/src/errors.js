@@ -37,6 +37,67 @@ Object.defineProperty(WxCardError.prototype, 'name', {
   configurable: true,
 });
 
+// How many leading characters of a ticket mark a run to redact (as in the Rust core's
+// redact.rs); shorter tickets are only redacted whole.
+const PROBE_LEN = 12;
+
+/**
+ * The ticket an input carries as a plain data property (`apiTicket` or
+ * `jsapiTicket`), read without running getters; `undefined` when there is none.
+ * @param {unknown} bag
+ * @returns {string | undefined}
+ */
+function bagTicket(bag) {
+  if (bag === null || typeof bag !== 'object') return undefined;
+  for (const key of ['apiTicket', 'jsapiTicket']) {
+    let d;
+    try {
+      d = Object.getOwnPropertyDescriptor(bag, key);
+    } catch (e) {
+      return undefined;
+    }
+    if (d !== undefined && typeof d.value === 'string' && d.value !== '') return d.value;
+  }
+  return undefined;
+}
+
+/**
+ * `text` with every run that matches a prefix of `ticket` of at least
+ * {@link PROBE_LEN} characters (or all of a shorter ticket) replaced by `<redacted>`.
+ * @param {unknown} text
+ * @param {string} ticket
+ */
+function scrub(text, ticket) {
+  if (typeof text !== 'string') return text;
+  const probe = ticket.slice(0, PROBE_LEN);
+  let out = '';
+  let rest = text;
+  for (let at = rest.indexOf(probe); at !== -1; at = rest.indexOf(probe)) {
+    let len = probe.length;
+    while (len < ticket.length && len < rest.length - at && rest[at + len] === ticket[len]) len++;
+    out += rest.slice(0, at) + '<redacted>';
+    rest = rest.slice(at + len);
+  }
+  return out + rest;
+}
+
+/**
+ * `error` without the ticket its input carries: the shim's own errors name
+ * the keys and values they refuse, and one of them may be the ticket put in
+ * the wrong place (the Rust core redacts its errors the same way).
+ * @param {WxCardError} error
+ * @param {unknown} input
+ * @returns {WxCardError}
+ */
+export function withoutTicket(error, input) {
+  const ticket = bagTicket(input);
+  if (ticket === undefined) return error;
+  error.message = scrub(error.message, ticket);
+  if (error.field !== undefined) error.field = scrub(error.field, ticket);
+  if (typeof error.stack === 'string') error.stack = scrub(error.stack, ticket);
+  return error;
+}
+
 /**
  * Turns anything thrown by the wasm glue into a `WxCardError`: the
  * `WxCardError`-named errors of the Rust core keep their code and field;

@@ -84,6 +84,13 @@ test('node: a ticket put where something else belongs is not quoted in the error
     () => api.buildCardExt({ cardId: CARD_ID, apiTicket: TICKET, [TICKET]: 1 }),
     () => api.chooseCardParams({ apiTicket: TICKET, appId: TICKET }),
     () => api.jsapiConfig({ jsapiTicket: JSAPI_TICKET, appId: APP_ID, url: JSAPI_TICKET }),
+    // Refused by the shim's own reading of the bag, before the module sees it.
+    () => api.verifyCardExt('{}', { cardId: CARD_ID, apiTicket: TICKET, [TICKET]: 1n }),
+    () => api.verifyCardList([], { apiTicket: TICKET, [TICKET]: () => 1 }),
+    () => api.diagnoseCardExt('{}', { cardId: CARD_ID, apiTicket: TICKET, [TICKET]: NaN }),
+    () => api.buildCardExt({ cardId: CARD_ID, apiTicket: TICKET, [TICKET]: Symbol('x') }),
+    () => api.chooseCardParams({ apiTicket: TICKET, appId: APP_ID, [TICKET]: 1n }),
+    () => api.jsapiConfig({ jsapiTicket: JSAPI_TICKET, appId: APP_ID, url: 'https://example.com/', [JSAPI_TICKET]: 1n }),
   ];
   for (const call of calls) {
     let error;
