@@ -18,10 +18,14 @@ const ENCRYPTED = 'AwsIBQUBBwEIBgUGAQcCAg==';
 const DECRYPTED = '110201201245';
 
 /** What the card server does: sign one cardExt per card with the api_ticket. */
+// One signing time for the whole file, so a list signed again later (to compare) is the same list
+// even when the clock has moved on to the next second.
+const SIGNED_AT = Math.floor(Date.now() / 1000);
+
 function signedList(ids = [CARD_ID]) {
   return ids.map((cardId, i) => ({
     cardId,
-    cardExt: server.buildCardExt({ apiTicket: TICKET, cardId, outerStr: OUTER, nonceStr: 'nonce' + i }),
+    cardExt: server.buildCardExt({ apiTicket: TICKET, cardId, outerStr: OUTER, nonceStr: 'nonce' + i, timestamp: SIGNED_AT }),
   }));
 }
 
