@@ -14,7 +14,6 @@ use crate::json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::json::{self, join};
 use crate::problem::{Problem, Severity};
-use crate::redact::scrub;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{self, card_signature};
@@ -255,13 +254,8 @@ impl CardExtScan {
             .map(Problem::from)
             .chain(self.warnings.iter().cloned())
             .map(|mut p| {
-                if let Some(secret) = self.ticket.as_ref().map(Ticket::expose) {
-                    if let Some(clean) = scrub(&p.message, secret) {
-                        p.message = clean;
-                    }
-                    if let Some(clean) = p.field.as_deref().and_then(|f| scrub(f, secret)) {
-                        p.field = Some(clean);
-                    }
+                if let Some(ticket) = &self.ticket {
+                    p.redact(ticket.expose());
                 }
                 p
             })
@@ -528,14 +522,8 @@ pub(crate) fn problem_at(
 /// Removes the ticket, whole or cut, wherever a message or field quotes it.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn redact(problems: &mut [Problem], ticket: &Ticket) {
-    let secret = ticket.expose();
     for p in problems {
-        if let Some(clean) = scrub(&p.message, secret) {
-            p.message = clean;
-        }
-        if let Some(clean) = p.field.as_deref().and_then(|f| scrub(f, secret)) {
-            p.field = Some(clean);
-        }
+        p.redact(ticket.expose());
     }
 }
 

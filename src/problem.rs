@@ -53,6 +53,21 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Replaces every copy of `secret` in the message and field (whole, or
+    /// cut to a prefix of at least a dozen characters) with `<redacted>`.
+    pub(crate) fn redact(&mut self, secret: &str) {
+        if let Some(clean) = crate::redact::scrub(&self.message, secret) {
+            self.message = clean;
+        }
+        if let Some(clean) = self
+            .field
+            .as_deref()
+            .and_then(|f| crate::redact::scrub(f, secret))
+        {
+            self.field = Some(clean);
+        }
+    }
 }
 
 impl From<crate::Error> for Problem {

@@ -272,6 +272,6 @@ export function verifyCleanList(glue, list, bag, client) {
   if (answer === FULL) return undefined;
   const signed = answer === SIGNED;
   const reports = [];
-  for (let i = 0; i < n; i++) reports.push({ ok: true, signatureChecked: signed, problems: [] });
+  for (let i = 0; i < n; i++) reports.push(report(signed));
   return reports;
 }
