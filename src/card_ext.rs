@@ -17,6 +17,7 @@ use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{self, card_signature};
+use crate::text::contains;
 
 /// The keys WeChat reads from a cardExt (SPEC §1.1), plus the legacy ones.
 pub const KNOWN_KEYS: [&str; 9] = [
@@ -628,11 +629,11 @@ fn fold(key: &str) -> String {
 #[cfg_attr(wxcard_size, optimize(size))]
 fn secret_key(key: &str) -> Option<SecretKind> {
     let folded = fold(key);
-    if folded.contains("ticket") {
+    if contains(&folded, "ticket") {
         Some(SecretKind::Ticket)
-    } else if folded.contains("secret")
-        || folded.contains("accesstoken")
-        || folded.contains("sessionkey")
+    } else if ["secret", "accesstoken", "sessionkey"]
+        .iter()
+        .any(|s| contains(&folded, s))
     {
         Some(SecretKind::Other)
     } else {
@@ -667,14 +668,14 @@ fn misnamed(key: &str) -> Option<&'static str> {
 fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Option<String> {
     let secret = ticket.expose();
     // Characters counted as the bytes that start one.
-    if secret.bytes().filter(|b| b & 0xc0 != 0x80).count() < MIN_LEAK_CHECK_LEN {
+    if crate::text::char_count(secret) < MIN_LEAK_CHECK_LEN {
         return None;
     }
     map.iter()
-        .find(|(k, v)| k.contains(secret) || value_contains(v, secret))
+        .find(|(k, v)| contains(k, secret) || value_contains(v, secret))
         .map(|(key, _)| key_path(field, key))
         // NOTE: a duplicate key keeps only its last value in the map, yet the text still carries the first.
-        .or_else(|| text.contains(secret).then(|| field.to_owned()))
+        .or_else(|| contains(text, secret).then(|| field.to_owned()))
 }
 
 /// Whether any string, number or key inside `value` contains `secret`.
@@ -685,12 +686,12 @@ fn value_contains(value: &Value, secret: &str) -> bool {
     let mut next = Some(value);
     while let Some(v) = next {
         match v {
-            Value::String(s) if s.contains(secret) => return true,
-            Value::Number(n) if n.to_string().contains(secret) => return true,
+            Value::String(s) if contains(s, secret) => return true,
+            Value::Number(n) if contains(n.as_str(), secret) => return true,
             Value::Array(items) => stack.extend(items),
             Value::Object(map) => {
                 for (k, v) in map {
-                    if k.contains(secret) {
+                    if contains(k, secret) {
                         return true;
                     }
                     stack.push(v);

@@ -35,6 +35,7 @@ mod redact;
 pub mod rules;
 pub mod secret;
 pub mod sign;
+pub mod text;
 pub mod verify;
 pub mod webview;
 

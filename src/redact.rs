@@ -20,12 +20,10 @@ pub(crate) fn scrub(text: &str, secret: &str) -> Option<String> {
         Some((at, _)) => secret.get(..at).unwrap_or(secret),
         None => secret,
     };
-    if !text.contains(probe) {
-        return None;
-    }
+    crate::text::find(text, probe)?;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(probe) {
+    while let Some(at) = crate::text::find(rest, probe) {
         let (before, tail) = rest.split_at(at);
         out.push_str(before);
         out.push_str("<redacted>");

@@ -41,7 +41,7 @@ pub fn check_card_id(value: &str, field: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::missing(field));
     }
-    let len = value.chars().count();
+    let len = crate::text::char_count(value);
     if len > MAX_CARD_ID_LEN {
         return Err(too_long(field, MAX_CARD_ID_LEN, len));
     }
@@ -63,7 +63,7 @@ pub fn check_card_id(value: &str, field: &str) -> Result<()> {
 /// digits are what custom codes are made of; `_` is allowed because the older
 /// official example code is `jonyqin_1434008071`.
 pub fn check_code(value: &str, field: &str) -> Result<()> {
-    let len = value.chars().count();
+    let len = crate::text::char_count(value);
     if len > MAX_CODE_LEN {
         return Err(too_long(field, MAX_CODE_LEN, len));
     }
@@ -73,7 +73,10 @@ pub fn check_code(value: &str, field: &str) -> Result<()> {
     {
         return Err(Error::invalid_value(
             field,
-            format!("a code has only letters, digits and '_'; found {c:?}"),
+            format!(
+                "a code has only letters, digits and '_'; found {}",
+                crate::text::describe_char(c)
+            ),
         ));
     }
     Ok(())
@@ -82,14 +85,17 @@ pub fn check_code(value: &str, field: &str) -> Result<()> {
 /// A nonce (`nonce_str` / `nonceStr`): at most 32 printable ASCII characters,
 /// no spaces. WeChat recommends letters and digits ("推荐使用大小写字母和数字").
 pub fn check_nonce(value: &str, field: &str) -> Result<()> {
-    let len = value.chars().count();
+    let len = crate::text::char_count(value);
     if len > MAX_NONCE_LEN {
         return Err(too_long(field, MAX_NONCE_LEN, len));
     }
     if let Some(c) = value.chars().find(|c| !c.is_ascii_graphic()) {
         return Err(Error::invalid_value(
             field,
-            format!("a nonce has printable ASCII only, best letters and digits; found {c:?}"),
+            format!(
+                "a nonce has printable ASCII only, best letters and digits; found {}",
+                crate::text::describe_char(c)
+            ),
         ));
     }
     Ok(())
@@ -97,14 +103,17 @@ pub fn check_nonce(value: &str, field: &str) -> Result<()> {
 
 /// An `openid`: `[A-Za-z0-9_-]`, at most 64 characters (observed: 28, `o…`).
 pub fn check_openid(value: &str, field: &str) -> Result<()> {
-    let len = value.chars().count();
+    let len = crate::text::char_count(value);
     if len > MAX_OPENID_LEN {
         return Err(too_long(field, MAX_OPENID_LEN, len));
     }
     if let Some(c) = value.chars().find(|c| !is_id_char(*c)) {
         return Err(Error::invalid_value(
             field,
-            format!("an openid has only letters, digits, '_' and '-'; found {c:?}"),
+            format!(
+                "an openid has only letters, digits, '_' and '-'; found {}",
+                crate::text::describe_char(c)
+            ),
         ));
     }
     Ok(())
@@ -116,7 +125,7 @@ pub fn check_app_id(value: &str, field: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::missing(field));
     }
-    let len = value.chars().count();
+    let len = crate::text::char_count(value);
     if len > MAX_APP_ID_LEN {
         return Err(too_long(field, MAX_APP_ID_LEN, len));
     }
@@ -181,7 +190,7 @@ pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
 /// assert!(!looks_encrypted("123456789012345678901234"));
 /// ```
 pub fn looks_encrypted(code: &str) -> bool {
-    if code.chars().count() < MIN_ENCRYPTED_CODE_LEN {
+    if crate::text::char_count(code) < MIN_ENCRYPTED_CODE_LEN {
         return false;
     }
     let (mut marker, mut upper, mut lower, mut digit) = (false, false, false, false);

@@ -26,6 +26,7 @@ use crate::card_ext::MIN_LEAK_CHECK_LEN;
 use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
 use crate::sign::{SIGNATURE_LEN, is_signature, sha1_hex, signatures_match};
+use crate::text::contains;
 use sha1::block_api::compress;
 
 /// The values of a clean cardExt, borrowed from its text.
@@ -63,7 +64,7 @@ fn leaked(text: &str, clean: &Clean<'_>, secret: &str, leak: Leak) -> bool {
     match leak {
         Leak::Unsearched => false,
         Leak::InToken => clean.contains(secret),
-        Leak::InText => text.contains(secret),
+        Leak::InText => contains(text, secret),
     }
 }
 
@@ -127,7 +128,7 @@ enum Leak {
 impl Leak {
     fn of(secret: Option<&str>) -> Self {
         match secret {
-            Some(s) if s.chars().count() >= MIN_LEAK_CHECK_LEN => {
+            Some(s) if crate::text::char_count(s) >= MIN_LEAK_CHECK_LEN => {
                 let punctuation = s.bytes().any(|b| {
                     matches!(
                         b,
@@ -505,19 +506,6 @@ fn bytes_less(a: &[u8], b: &[u8]) -> bool {
         }
     }
     a.len() < b.len()
-}
-
-/// Whether `needle` occurs in `haystack`: a plain search, cheaper than the
-/// standard one's set-up for the short strings of a cardExt.
-fn contains(haystack: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.first() == Some(&first) && w == needle)
 }
 
 /// Whether every byte passes `ok` and there are at most `max`: for ASCII

@@ -1,0 +1,102 @@
+//! Small text helpers shared by the checks, in one copy each.
+//!
+//! The standard library's substring search and character count are built
+//! for long texts: the `&str` pattern searcher alone is about 2.6 KB of
+//! WebAssembly, and every string that wxcard searches is a short key, value
+//! or message. These plain versions give the same answers.
+
+/// The byte offset of the first occurrence of `needle` in `haystack`, as
+/// [`str::find`] with a `&str` pattern gives it (`Some(0)` for an empty needle).
+// Not inlined, and at full speed: one copy serves the fast path's leak search and every cold caller.
+#[inline(never)]
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    hay.windows(needle.len())
+        .position(|w| w.first() == Some(&first) && w == needle)
+}
+
+/// Whether `needle` occurs in `haystack`, as [`str::contains`] with a `&str` pattern.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// The number of characters (Unicode scalar values) in `s`, as `s.chars().count()`.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub fn char_count(s: &str) -> usize {
+    // Every character has exactly one byte that is not a continuation byte (10xxxxxx).
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
+/// A character as messages show it: `'x'` for a printable ASCII character,
+/// else its code point, `U+000A`, `U+5361` (never the character itself, so a
+/// control or direction-changing character cannot garble the message).
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub fn describe_char(c: char) -> String {
+    if c.is_ascii_graphic() || c == ' ' {
+        return ['\'', c, '\''].into_iter().collect();
+    }
+    let code = u32::from(c);
+    let digits = if code > 0xffff { 6 } else { 4 };
+    let mut out = String::from("U+");
+    for shift in (0..digits).rev() {
+        let nibble = (code >> (shift * 4)) & 0xf;
+        out.push(char::from_digit(nibble, 16).map_or('0', |d| d.to_ascii_uppercase()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_are_described_by_code_point_unless_printable_ascii() {
+        assert_eq!(describe_char('x'), "'x'");
+        assert_eq!(describe_char(' '), "' '");
+        assert_eq!(describe_char('\''), "'''");
+        assert_eq!(describe_char('\n'), "U+000A");
+        assert_eq!(describe_char('\u{7f}'), "U+007F");
+        assert_eq!(describe_char('卡'), "U+5361");
+        assert_eq!(describe_char('\u{202e}'), "U+202E");
+        assert_eq!(describe_char('😀'), "U+01F600");
+    }
+
+    #[test]
+    fn find_agrees_with_the_standard_search() {
+        let texts = [
+            "",
+            "a",
+            "abc",
+            "aab",
+            "卡券卡券",
+            "xx卡券",
+            "ticketticket",
+            "ababac",
+        ];
+        for hay in texts {
+            for needle in texts {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} / {needle:?}");
+                assert_eq!(contains(hay, needle), hay.contains(needle));
+            }
+        }
+    }
+
+    #[test]
+    fn char_count_counts_scalar_values() {
+        for s in [
+            "",
+            "a",
+            "卡券",
+            "a卡b券c",
+            "😀x",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
+        ] {
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+}
