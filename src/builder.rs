@@ -78,6 +78,7 @@ const KEYS: &[&str] = &[
 
 impl CardExtInput {
     /// An input with the ticket and card id; every other field unset.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(api_ticket: impl Into<Ticket>, card_id: impl Into<String>) -> Self {
         CardExtInput {
             api_ticket: api_ticket.into(),
@@ -93,36 +94,42 @@ impl CardExtInput {
     }
 
     /// Sets [`CardExtInput::code`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_code(mut self, code: impl Into<String>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`CardExtInput::openid`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_openid(mut self, openid: impl Into<String>) -> Self {
         self.openid = Some(openid.into());
         self
     }
 
     /// Sets [`CardExtInput::timestamp`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_timestamp(mut self, seconds: u64) -> Self {
         self.timestamp = Some(seconds);
         self
     }
 
     /// Sets [`CardExtInput::nonce_str`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_nonce_str(mut self, nonce: impl Into<String>) -> Self {
         self.nonce_str = Some(nonce.into());
         self
     }
 
     /// Sets [`CardExtInput::fixed_begintimestamp`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_fixed_begintimestamp(mut self, seconds: u64) -> Self {
         self.fixed_begintimestamp = Some(seconds);
         self
     }
 
     /// Sets [`CardExtInput::outer_str`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_outer_str(mut self, outer: impl Into<String>) -> Self {
         self.outer_str = Some(outer.into());
         self
@@ -135,11 +142,13 @@ impl CardExtInput {
     /// absent and `""` mean "not given". Snake_case keys (`api_ticket`) are
     /// [`Error::SnakeCaseKey`](crate::Error::SnakeCaseKey), other unknown keys
     /// [`Error::UnknownField`](crate::Error::UnknownField).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
         Self::read_json(value).map_err(|e| without_input_ticket(e, value, "apiTicket"))
     }
 
     /// [`Self::from_json`] before the ticket is taken out of its errors.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
@@ -199,6 +208,7 @@ fn non_empty(value: Option<&String>) -> Option<&str> {
 ///
 /// It does **not** check where it runs: a caller on a client checks
 /// [`crate::secret::ensure_ticket_allowed`] first.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn build_card_ext(input: &CardExtInput, host: &dyn Host) -> Result<String> {
     assemble(input, host).map_err(|e| e.redacted(input.api_ticket.expose()))
 }

@@ -97,6 +97,7 @@ impl CardExt {
     /// The values WeChat signs for this cardExt: `[api_ticket, timestamp,
     /// card_id, code?, openid?, nonce_str?]`, unsorted. With `balance` set to
     /// true the legacy `balance` is added (`LUCKY_MONEY` cards).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn signed_values<'a>(
         &'a self,
         card_id: &'a str,
@@ -119,6 +120,7 @@ impl CardExt {
 
     /// The signature this cardExt should carry for `card_id` under `ticket`
     /// (lowercase hex).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn expected_signature(&self, card_id: &str, ticket: &Ticket) -> String {
         let timestamp = self.timestamp.to_string();
         card_signature(&self.signed_values(card_id, ticket, &timestamp, false))
@@ -171,6 +173,7 @@ impl CardExtScan {
     /// is reported as `TICKET_LEAKED` (for tickets of at least
     /// [`MIN_LEAK_CHECK_LEN`] characters, so short test tickets do not match
     /// ordinary values by chance).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn read(text: &str, field: &str, ticket: Option<&Ticket>) -> CardExtScan {
         Self::read_with(text, field, ticket, &mut String::new())
     }
@@ -248,6 +251,7 @@ impl CardExtScan {
     /// Every problem: errors first, then warnings. Messages and fields that
     /// quote the ticket the cardExt was read with (whole or cut, say in a key)
     /// show `<redacted>` in its place.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn problems(&self) -> impl Iterator<Item = Problem> + '_ {
         self.errors
             .iter()
@@ -264,6 +268,7 @@ impl CardExtScan {
 
     /// [`CardExtScan::problems`], taken out of the scan (its errors and
     /// warnings are left empty).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn take_problems(&mut self) -> Vec<Problem> {
         let mut problems: Vec<Problem> = std::mem::take(&mut self.errors)
             .into_iter()
@@ -421,16 +426,19 @@ impl CardExtScan {
 
     /// Records an error (one out-of-line copy of the push for every site).
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fail(&mut self, error: Error) {
         self.errors.push(error);
     }
 
     /// A warning at `path` whose message is `"{path}: {tail}"`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn warn(&mut self, code: &'static str, path: String, tail: &str) {
         self.warnings
             .push(problem_at(Severity::Warning, code, path, tail));
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn has_error_at(&self, path: &str) -> bool {
         self.errors.iter().any(|e| e.field() == Some(path))
     }
@@ -505,6 +513,7 @@ impl CardExtScan {
 /// A problem at `path` whose message is `"{path}: {tail}"`, the shape of
 /// most cardExt findings.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn problem_at(
     severity: Severity,
     code: &'static str,
@@ -529,6 +538,7 @@ pub(crate) fn redact(problems: &mut [Problem], ticket: &Ticket) {
 }
 
 /// Writes `field.key` into the reused `buf` and returns it.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn at<'b>(buf: &'b mut String, field: &str, key: &str) -> &'b str {
     buf.clear();
     if !field.is_empty() {

@@ -166,6 +166,7 @@ pub enum Error {
 
 impl Error {
     /// The stable code of this error, the same string as `WxCardError.code` in JavaScript.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidType { .. } => "INVALID_TYPE",
@@ -195,6 +196,7 @@ impl Error {
     }
 
     /// The input field at fault, when there is one.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::InvalidType { field, .. }
@@ -226,6 +228,7 @@ impl Error {
     /// input (whole, or cut to a prefix of at least a dozen characters)
     /// replaced by `<redacted>`: for errors about an input that also carries
     /// the ticket, should the ticket have been put where something else belongs.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn redacted(mut self, secret: &str) -> Self {
         let (first, second) = self.texts_mut();
         for text in [first, second].into_iter().flatten() {
@@ -238,6 +241,7 @@ impl Error {
 
     /// The texts of this error that can quote input: the field path and, for
     /// some variants, a reason or the value found.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn texts_mut(&mut self) -> (Option<&mut String>, Option<&mut String>) {
         match self {
             Error::InvalidValue { field, reason }
@@ -266,6 +270,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::InvalidValue`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn invalid_value(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidValue {
             field: field.into(),
@@ -274,6 +279,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::MissingField`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn missing(field: impl Into<String>) -> Self {
         Error::MissingField {
             field: field.into(),
@@ -282,6 +288,7 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidType {

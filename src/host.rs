@@ -24,6 +24,7 @@ pub struct SystemHost;
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Host for SystemHost {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn now_seconds(&self) -> Result<u64> {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -31,6 +32,7 @@ impl Host for SystemHost {
             .map_err(|_| Error::NoClock)
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fill_random(&self, buf: &mut [u8]) -> Result<()> {
         getrandom::fill(buf).map_err(|_| Error::NoRandomSource)
     }
@@ -45,10 +47,12 @@ pub struct FixedHost {
 }
 
 impl Host for FixedHost {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn now_seconds(&self) -> Result<u64> {
         self.now.ok_or(Error::NoClock)
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fill_random(&self, _buf: &mut [u8]) -> Result<()> {
         Err(Error::NoRandomSource)
     }
@@ -62,6 +66,7 @@ pub const NONCE_LEN: usize = 16;
 ///
 /// A source that keeps returning bytes a uniform source almost never would
 /// (all rejected, 8 buffers in a row) is not random: [`Error::NoRandomSource`].
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn random_nonce(host: &dyn Host) -> Result<String> {
     let mut out = String::with_capacity(NONCE_LEN);
     let mut buf = [0u8; 32];
@@ -86,6 +91,7 @@ pub fn random_nonce(host: &dyn Host) -> Result<String> {
 }
 
 /// The `i`-th of `A–Z`, `a–z`, `0–9` (`i` below 62).
+#[cfg_attr(wxcard_size, optimize(size))]
 fn alphanumeric(i: u8) -> char {
     char::from(match i {
         0..=25 => b'A' + i,

@@ -30,6 +30,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem of severity [`Severity::Error`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn error(code: &'static str, field: Option<String>, message: impl Into<String>) -> Self {
         Problem {
             code,
@@ -40,6 +41,7 @@ impl Problem {
     }
 
     /// A problem of severity [`Severity::Warning`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn warning(code: &'static str, field: Option<String>, message: impl Into<String>) -> Self {
         Problem {
             code,
@@ -50,12 +52,14 @@ impl Problem {
     }
 
     /// Whether this problem has severity [`Severity::Error`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// Replaces every copy of `secret` in the message and field (whole, or
     /// cut to a prefix of at least a dozen characters) with `<redacted>`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn redact(&mut self, secret: &str) {
         if let Some(clean) = crate::redact::scrub(&self.message, secret) {
             self.message = clean;
@@ -72,6 +76,7 @@ impl Problem {
 
 impl From<crate::Error> for Problem {
     /// An error becomes a problem of severity error with the same code and field.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(e: crate::Error) -> Self {
         Problem::error(e.code(), e.field().map(str::to_owned), e.to_string())
     }
@@ -79,6 +84,7 @@ impl From<crate::Error> for Problem {
 
 impl Severity {
     /// `"error"` or `"warning"`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -88,12 +94,14 @@ impl Severity {
 }
 
 impl ToJson for Severity {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         self.as_str().write_json(out);
     }
 }
 
 impl ToJson for Problem {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("code", &self.code)

@@ -12,6 +12,7 @@ const PROBE_LEN: usize = 12;
 /// `text` with every run that matches a prefix of `secret` of at least
 /// [`PROBE_LEN`] characters (or all of a shorter secret) replaced by
 /// `<redacted>`; `None` when there is nothing to replace.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn scrub(text: &str, secret: &str) -> Option<String> {
     if secret.is_empty() {
         return None;

@@ -23,6 +23,7 @@ pub const MAX_APP_ID_LEN: usize = 32;
 /// 16-byte block, which is 24 characters of base64.
 pub const MIN_ENCRYPTED_CODE_LEN: usize = 24;
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn too_long(field: &str, max: usize, len: usize) -> Error {
     Error::TooLong {
         field: field.to_owned(),
@@ -32,11 +33,13 @@ fn too_long(field: &str, max: usize, len: usize) -> Error {
     }
 }
 
+#[cfg_attr(wxcard_size, optimize(size))]
 fn is_id_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
 /// A `card_id`: 1 to 32 characters of `[A-Za-z0-9_-]` (observed ids are `p` + 27 of them).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_card_id(value: &str, field: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::missing(field));
@@ -62,6 +65,7 @@ pub fn check_card_id(value: &str, field: &str) -> Result<()> {
 /// WeChat rejects codes "超过20位或含特殊字符" (troubleshooting doc). Letters and
 /// digits are what custom codes are made of; `_` is allowed because the older
 /// official example code is `jonyqin_1434008071`.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_code(value: &str, field: &str) -> Result<()> {
     let len = crate::text::char_count(value);
     if len > MAX_CODE_LEN {
@@ -84,6 +88,7 @@ pub fn check_code(value: &str, field: &str) -> Result<()> {
 
 /// A nonce (`nonce_str` / `nonceStr`): at most 32 printable ASCII characters,
 /// no spaces. WeChat recommends letters and digits ("推荐使用大小写字母和数字").
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_nonce(value: &str, field: &str) -> Result<()> {
     let len = crate::text::char_count(value);
     if len > MAX_NONCE_LEN {
@@ -102,6 +107,7 @@ pub fn check_nonce(value: &str, field: &str) -> Result<()> {
 }
 
 /// An `openid`: `[A-Za-z0-9_-]`, at most 64 characters (observed: 28, `o…`).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_openid(value: &str, field: &str) -> Result<()> {
     let len = crate::text::char_count(value);
     if len > MAX_OPENID_LEN {
@@ -121,6 +127,7 @@ pub fn check_openid(value: &str, field: &str) -> Result<()> {
 
 /// An `appId`: present, at most 32 ASCII letters and digits (AppIDs are `wx`
 /// followed by 16 hex digits).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_app_id(value: &str, field: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::missing(field));
@@ -141,6 +148,7 @@ pub fn check_app_id(value: &str, field: &str) -> Result<()> {
 /// A ticket: present, and free of whitespace and control characters, which
 /// WeChat's tickets never contain (a stray newline from a file or cache is a
 /// classic cause of 签名错误). The message never quotes the ticket.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_ticket(ticket: &Ticket, field: &str) -> Result<()> {
     if ticket.is_empty() {
         return Err(Error::missing(field));
@@ -159,6 +167,7 @@ pub fn check_ticket(ticket: &Ticket, field: &str) -> Result<()> {
 }
 
 /// Unix seconds: at most [`json::MAX_TIMESTAMP_SECONDS`]; more is milliseconds.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
     if seconds > json::MAX_TIMESTAMP_SECONDS {
         return Err(Error::InvalidTimestamp {
@@ -189,6 +198,7 @@ pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
 /// assert!(!looks_encrypted("1434008071"));
 /// assert!(!looks_encrypted("123456789012345678901234"));
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn looks_encrypted(code: &str) -> bool {
     if crate::text::char_count(code) < MIN_ENCRYPTED_CODE_LEN {
         return false;
@@ -223,6 +233,7 @@ pub fn looks_encrypted(code: &str) -> bool {
 /// A key that matches a known key once case and `_` are ignored (`api_ticket`,
 /// `card_id`, `appid`) is [`Error::SnakeCaseKey`] naming the right key; any other
 /// unknown key is [`Error::UnknownField`].
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
     for key in fields.map().keys() {
         if known.contains(&key.as_str()) {
@@ -245,6 +256,7 @@ pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
 
 /// A key in lower case without `_` and `-`: `nonceStr`, `nonce_str` and
 /// `NONCE-STR` fold alike.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn fold_key(key: &str) -> String {
     key.chars()
         .filter(|c| *c != '_' && *c != '-')
@@ -254,6 +266,7 @@ pub fn fold_key(key: &str) -> String {
 
 /// An optional string that must not be empty when present. `null`, absent
 /// and `""` all read as not given.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn opt_str(fields: &Fields<'_>, key: &str) -> Result<Option<String>> {
     Ok(fields
         .str(key)?
@@ -262,6 +275,7 @@ pub(crate) fn opt_str(fields: &Fields<'_>, key: &str) -> Result<Option<String>> 
 }
 
 /// An optional timestamp (integer or digit string of Unix seconds).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn opt_timestamp(fields: &Fields<'_>, key: &str) -> Result<Option<u64>> {
     fields
         .get(key)

@@ -15,40 +15,47 @@ pub struct Ticket(String);
 
 impl Ticket {
     /// Wraps a ticket value.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(value: impl Into<String>) -> Self {
         Ticket(value.into())
     }
 
     /// The secret value, for signing.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn expose(&self) -> &str {
         &self.0
     }
 
     /// Whether the ticket is empty.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
 
 impl From<&str> for Ticket {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(value: &str) -> Self {
         Ticket::new(value)
     }
 }
 
 impl From<String> for Ticket {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(value: String) -> Self {
         Ticket(value)
     }
 }
 
 impl fmt::Debug for Ticket {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Ticket(<redacted>)")
     }
 }
 
 impl fmt::Display for Ticket {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
     }
@@ -57,6 +64,7 @@ impl fmt::Display for Ticket {
 /// `error` without the ticket that `input` carries under `key` (see
 /// [`Error::redacted`]): an input's reader quotes the keys and values it
 /// refuses, and one of them may be the ticket put in the wrong place.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn without_input_ticket(error: Error, input: &Value, key: &str) -> Error {
     match input.get(key).and_then(Value::as_str) {
         Some(ticket) => error.redacted(ticket),
@@ -81,6 +89,7 @@ pub(crate) fn without_input_ticket(error: Error, input: &Value, key: &str) -> Er
 /// assert_eq!(err.code(), "TICKET_ON_CLIENT");
 /// assert_eq!(err.field(), Some("apiTicket"));
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn ensure_ticket_allowed(client: bool, allow: bool, field: &str) -> Result<()> {
     if client && !allow {
         Err(Error::TicketOnClient {

@@ -109,6 +109,7 @@ pub struct VerifyOptions {
 
 impl VerifyOptions {
     /// Options for `card_id`, with nothing else set.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(card_id: impl Into<String>) -> Self {
         VerifyOptions {
             card_id: Some(card_id.into()),
@@ -117,30 +118,35 @@ impl VerifyOptions {
     }
 
     /// Sets [`VerifyOptions::api_ticket`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_ticket(mut self, ticket: impl Into<Ticket>) -> Self {
         self.api_ticket = Some(ticket.into());
         self
     }
 
     /// Sets [`VerifyOptions::now_seconds`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_now(mut self, seconds: u64) -> Self {
         self.now_seconds = Some(seconds);
         self
     }
 
     /// Sets [`VerifyOptions::max_age_seconds`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn with_max_age(mut self, seconds: u64) -> Self {
         self.max_age_seconds = Some(seconds);
         self
     }
 
     /// Sets [`VerifyOptions::expect_openid`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn expecting_openid(mut self, openid: impl Into<String>) -> Self {
         self.expect_openid = Some(openid.into());
         self
     }
 
     /// Sets [`VerifyOptions::expect_code`].
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn expecting_code(mut self, code: impl Into<String>) -> Self {
         self.expect_code = Some(code.into());
         self
@@ -148,6 +154,7 @@ impl VerifyOptions {
 
     /// Fills [`VerifyOptions::now_seconds`] from the host's clock when it is
     /// not set (and the host has a clock).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn fill_now(&mut self, host: &dyn Host) {
         if self.now_seconds.is_none() {
             self.now_seconds = host.now_seconds().ok();
@@ -156,6 +163,7 @@ impl VerifyOptions {
 
     /// The card id, or `MISSING_FIELD` for `cardId`: for entry points where
     /// it is required, such as `verifyCardExt`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn require_card_id(&self) -> Result<&str> {
         self.card_id
             .as_deref()
@@ -215,6 +223,7 @@ pub struct Report {
 
 impl Report {
     /// A report of `problems`, errors first, `ok` exactly when none is an error.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(signature_checked: bool, problems: Vec<Problem>) -> Self {
         // A stable partition, errors first: no sort routine of its own in the `.wasm`.
         let (mut problems, warnings): (Vec<Problem>, Vec<Problem>) = problems
@@ -229,6 +238,7 @@ impl Report {
     }
 
     /// Whether some problem has this code.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn has(&self, code: &str) -> bool {
         self.problems.iter().any(|p| p.code == code)
     }
@@ -246,6 +256,7 @@ impl Report {
 /// let report = verify_card_ext(card_ext, &options);
 /// assert!(report.ok && report.signature_checked);
 /// ```
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_ext(card_ext: &str, options: &VerifyOptions) -> Report {
     Verifier::new(options).verify(card_ext, options.card_id.as_deref(), "cardExt")
 }
@@ -305,6 +316,7 @@ struct Verifier<'a> {
 }
 
 impl<'a> Verifier<'a> {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn new(options: &'a VerifyOptions) -> Self {
         Verifier {
             options,
@@ -541,6 +553,7 @@ fn consistency(
 
 impl ToJson for Report {
     /// `{ ok, signatureChecked, problems }`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("ok", &self.ok)

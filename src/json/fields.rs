@@ -30,16 +30,19 @@ impl<'a> Fields<'a> {
     }
 
     /// The underlying map.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn map(&self) -> &'a Map {
         self.map
     }
 
     /// The full path of `key`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn path_of(&self, key: &str) -> String {
         join(self.path, key)
     }
 
     /// The value of `key`, with `null` read as absent.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn get(&self, key: &str) -> Option<&'a Value> {
         self.map.get(key).filter(|v| !v.is_null())
     }

@@ -15,11 +15,13 @@ pub struct Map {
 
 impl Map {
     /// An empty map.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new() -> Self {
         Map::default()
     }
 
     /// A map of `entries` in any order; of repeated keys the last one wins.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn from_entries(mut entries: Vec<(String, Value)>) -> Self {
         let sorted = entries
             .windows(2)
@@ -43,48 +45,57 @@ impl Map {
 
     // Not inlined: one binary search serves every lookup and change.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn find(&self, key: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
     /// The position of `key` among the members.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(super) fn position(&self, key: &str) -> Option<usize> {
         self.find(key).ok()
     }
 
     /// The value at position `at`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(super) fn value_at(&self, at: usize) -> Option<&Value> {
         self.entries.get(at).map(|(_, v)| v)
     }
 
     /// The value at position `at`, to change in place.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(super) fn value_at_mut(&mut self, at: usize) -> Option<&mut Value> {
         self.entries.get_mut(at).map(|(_, v)| v)
     }
 
     /// The number of members.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// Whether there are no members.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
     /// The value of `key`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn get(&self, key: &str) -> Option<&Value> {
         let at = self.find(key).ok()?;
         self.entries.get(at).map(|(_, v)| v)
     }
 
     /// The value of `key`, to change in place.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         let at = self.find(key).ok()?;
         self.entries.get_mut(at).map(|(_, v)| v)
     }
 
     /// Whether `key` is a member.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn contains_key(&self, key: &str) -> bool {
         self.find(key).is_ok()
     }
@@ -127,6 +138,7 @@ impl Map {
     }
 
     /// The members in key order.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn iter(&self) -> Iter<'_> {
         Iter {
             inner: self.entries.iter(),
@@ -134,11 +146,13 @@ impl Map {
     }
 
     /// The keys in order.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
         self.entries.iter().map(|(k, _)| k)
     }
 
     /// The values in key order.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + ExactSizeIterator {
         self.entries.iter().map(|(_, v)| v)
     }
@@ -148,6 +162,7 @@ impl Map {
 /// heap sort of positions by (key, position), much smaller in the `.wasm`
 /// than the standard library's sorts and O(n log n) for any input.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn stable_order(entries: &[(String, Value)]) -> Vec<usize> {
     let key = |i: usize| entries.get(i).map_or("", |(k, _)| k.as_str());
     let less = |a: usize, b: usize| (key(a), a) < (key(b), b);
@@ -165,6 +180,7 @@ fn stable_order(entries: &[(String, Value)]) -> Vec<usize> {
 }
 
 /// Moves `heap[root]` down until no child is greater: the max-heap step of [`stable_order`].
+#[cfg_attr(wxcard_size, optimize(size))]
 fn sift_down(heap: &mut [usize], mut root: usize, less: &dyn Fn(usize, usize) -> bool) {
     loop {
         let left = root.saturating_mul(2).saturating_add(1);
@@ -194,16 +210,19 @@ pub struct Iter<'a> {
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a String, &'a Value);
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn next(&mut self) -> Option<Self::Item> {
         self.inner.next().map(|(k, v)| (k, v))
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.inner.size_hint()
     }
 }
 
 impl DoubleEndedIterator for Iter<'_> {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn next_back(&mut self) -> Option<Self::Item> {
         self.inner.next_back().map(|(k, v)| (k, v))
     }
@@ -215,6 +234,7 @@ impl<'a> IntoIterator for &'a Map {
     type Item = (&'a String, &'a Value);
     type IntoIter = Iter<'a>;
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn into_iter(self) -> Iter<'a> {
         self.iter()
     }
@@ -224,6 +244,7 @@ impl IntoIterator for Map {
     type Item = (String, Value);
     type IntoIter = std::vec::IntoIter<(String, Value)>;
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn into_iter(self) -> Self::IntoIter {
         self.entries.into_iter()
     }
@@ -231,6 +252,7 @@ impl IntoIterator for Map {
 
 impl FromIterator<(String, Value)> for Map {
     /// Collects members in any order; of repeated keys the last one wins.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
         Map::from_entries(iter.into_iter().collect())
     }

@@ -31,6 +31,7 @@ pub use value::{Index, ToValue, Value};
 pub use write::{ObjectWriter, ToJson, write_str};
 
 /// How a JSON value's type is named in messages: "a string", "an object", …
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",

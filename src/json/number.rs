@@ -21,17 +21,20 @@ impl Number {
     }
 
     /// A number from text the parser has checked.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn checked(text: &str) -> Number {
         Number(text.to_owned())
     }
 
     /// The number as written.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// Whether the number is written as an integer (no fraction, no exponent).
     /// `-0` is not an integer, as in `serde_json`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn integer_digits(&self) -> Option<(bool, &str)> {
         let (negative, digits) = match self.0.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -62,6 +65,7 @@ impl Number {
     }
 
     /// The value as the nearest `f64` (parsed by the standard library on each call).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_f64(&self) -> Option<f64> {
         self.0.parse().ok().filter(|x: &f64| x.is_finite())
     }
@@ -88,6 +92,7 @@ impl Number {
 
 impl fmt::Display for Number {
     /// The number as written.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -96,6 +101,7 @@ impl fmt::Display for Number {
 macro_rules! from_integer {
     ($($t:ty)*) => {$(
         impl From<$t> for Number {
+            #[cfg_attr(wxcard_size, optimize(size))]
             fn from(x: $t) -> Number {
                 Number(x.to_string())
             }
@@ -108,6 +114,7 @@ from_integer!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
 /// The length of the JSON number at the start of `bytes` (RFC 8259 §6:
 /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`), or `None` when
 /// the text there is not a number, such as `01`'s leading zero followed by a digit.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn scan(bytes: &[u8]) -> Option<usize> {
     let digits = |from: usize| {
         bytes.get(from..).map_or(0, |rest| {

@@ -23,27 +23,32 @@ pub struct ParseError {
 
 impl ParseError {
     /// What was wrong, such as `expected value`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn message(&self) -> &'static str {
         self.message
     }
 
     /// The line of the error, from 1.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn line(&self) -> usize {
         self.line
     }
 
     /// The column of the error in bytes, from 1 (0 at the end of an empty line).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn column(&self) -> usize {
         self.column
     }
 
     /// Whether the text ended too early (as opposed to holding a mistake).
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_eof(&self) -> bool {
         self.eof
     }
 }
 
 impl fmt::Display for ParseError {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -70,6 +75,7 @@ impl Value {
     /// assert!(Value::parse("[1,]").is_err());
     /// # Ok::<(), wxcard::json::ParseError>(())
     /// ```
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn parse(text: &str) -> Result<Value, ParseError> {
         let mut parser = Parser {
             text,
@@ -90,6 +96,7 @@ impl Value {
 impl std::str::FromStr for Value {
     type Err = ParseError;
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from_str(text: &str) -> Result<Value, ParseError> {
         Value::parse(text)
     }
@@ -106,6 +113,7 @@ struct Parser<'a> {
 
 /// Whether a byte ends a plain run in a string: a quote, a backslash or a
 /// control character (the bytes the writer escapes, too).
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(super) fn special(b: u8) -> bool {
     SPECIAL.get(usize::from(b)).copied().unwrap_or(true)
 }
@@ -129,6 +137,7 @@ static SPECIAL: [bool; 256] = {
 type Parsed<T> = Result<T, &'static str>;
 
 impl<'a> Parser<'a> {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -152,6 +161,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
@@ -227,6 +237,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The bytes from here up to a quote, a backslash or a control character.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn plain_run(&mut self) -> &'a str {
         let start = self.at;
         let rest = self.bytes.get(start..).unwrap_or_default();
@@ -319,6 +330,7 @@ impl<'a> Parser<'a> {
         Ok(unit)
     }
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn enter(&mut self) -> Parsed<()> {
         if self.depth >= MAX_DEPTH {
             return Err("recursion limit exceeded");

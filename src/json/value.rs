@@ -31,6 +31,7 @@ static NULL: Value = Value::Null;
 impl PartialEq for Value {
     // Not inlined: one copy serves arrays, objects and every caller.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Value::Null, Value::Null) => true,
@@ -47,6 +48,7 @@ impl PartialEq for Value {
 impl Clone for Value {
     // Not inlined: one copy serves arrays, objects and every caller.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn clone(&self) -> Self {
         match self {
             Value::Null => Value::Null,
@@ -61,46 +63,55 @@ impl Clone for Value {
 
 impl Value {
     /// Whether the value is `null`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
 
     /// Whether the value is a string.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_string(&self) -> bool {
         matches!(self, Value::String(_))
     }
 
     /// Whether the value is a number.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_number(&self) -> bool {
         matches!(self, Value::Number(_))
     }
 
     /// Whether the value is a boolean.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_boolean(&self) -> bool {
         matches!(self, Value::Bool(_))
     }
 
     /// Whether the value is an array.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_array(&self) -> bool {
         matches!(self, Value::Array(_))
     }
 
     /// Whether the value is an object.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_object(&self) -> bool {
         matches!(self, Value::Object(_))
     }
 
     /// Whether the value is a number that fits a `u64`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_u64(&self) -> bool {
         self.as_u64().is_some()
     }
 
     /// Whether the value is a number that fits an `i64`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn is_i64(&self) -> bool {
         self.as_i64().is_some()
     }
 
     /// The string, if the value is one.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -109,6 +120,7 @@ impl Value {
     }
 
     /// The boolean, if the value is one.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),
@@ -117,6 +129,7 @@ impl Value {
     }
 
     /// The number as a `u64`, if it is a non-negative integer that fits.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_u64(&self) -> Option<u64> {
         match self {
             Value::Number(n) => n.as_u64(),
@@ -125,6 +138,7 @@ impl Value {
     }
 
     /// The number as an `i64`, if it is an integer that fits.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_i64(&self) -> Option<i64> {
         match self {
             Value::Number(n) => n.as_i64(),
@@ -133,6 +147,7 @@ impl Value {
     }
 
     /// The number as the nearest `f64`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Number(n) => n.as_f64(),
@@ -141,6 +156,7 @@ impl Value {
     }
 
     /// The items, if the value is an array.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_array(&self) -> Option<&Vec<Value>> {
         match self {
             Value::Array(items) => Some(items),
@@ -149,6 +165,7 @@ impl Value {
     }
 
     /// The items, if the value is an array, to change in place.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_array_mut(&mut self) -> Option<&mut Vec<Value>> {
         match self {
             Value::Array(items) => Some(items),
@@ -157,6 +174,7 @@ impl Value {
     }
 
     /// The members, if the value is an object.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_object(&self) -> Option<&Map> {
         match self {
             Value::Object(map) => Some(map),
@@ -165,6 +183,7 @@ impl Value {
     }
 
     /// The members, if the value is an object, to change in place.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_object_mut(&mut self) -> Option<&mut Map> {
         match self {
             Value::Object(map) => Some(map),
@@ -173,6 +192,7 @@ impl Value {
     }
 
     /// An object member or an array item: `value.get("cardId")`, `value.get(0)`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn get<I: Index>(&self, index: I) -> Option<&Value> {
         index.index_into(self)
     }
@@ -208,6 +228,7 @@ impl Value {
     }
 
     /// Replaces the value with `null` and returns it.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn take(&mut self) -> Value {
         std::mem::take(self)
     }
@@ -215,6 +236,7 @@ impl Value {
 
 /// The tokens of a JSON pointer, each still escaped: none for `""`, `None`
 /// when it does not start with `/`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn steps(pointer: &str) -> Option<Tokens<'_>> {
     match pointer {
         "" => Some(Tokens(None)),
@@ -228,6 +250,7 @@ struct Tokens<'a>(Option<&'a str>);
 impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.0?;
         match rest.bytes().position(|b| b == b'/') {
@@ -255,6 +278,7 @@ fn locate(value: &Value, token: &str) -> Option<usize> {
 }
 
 /// A pointer token with `~1` and `~0` decoded (left to right, so `~01` is `~1`).
+#[cfg_attr(wxcard_size, optimize(size))]
 fn unescape_token(token: &str) -> String {
     let mut out = String::with_capacity(token.len());
     let mut rest = token;
@@ -275,6 +299,7 @@ fn unescape_token(token: &str) -> String {
 }
 
 /// An array index in a pointer: decimal digits without leading zeros.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn array_index(token: &str) -> Option<usize> {
     if token.is_empty() || (token.len() > 1 && token.starts_with('0')) {
         return None;
@@ -293,24 +318,28 @@ pub trait Index {
 }
 
 impl Index for usize {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn index_into<'v>(&self, value: &'v Value) -> Option<&'v Value> {
         value.as_array()?.get(*self)
     }
 }
 
 impl Index for str {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn index_into<'v>(&self, value: &'v Value) -> Option<&'v Value> {
         value.as_object()?.get(self)
     }
 }
 
 impl Index for String {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn index_into<'v>(&self, value: &'v Value) -> Option<&'v Value> {
         value.as_object()?.get(self)
     }
 }
 
 impl<T: Index + ?Sized> Index for &T {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn index_into<'v>(&self, value: &'v Value) -> Option<&'v Value> {
         (**self).index_into(value)
     }
@@ -320,6 +349,7 @@ impl<I: Index> std::ops::Index<I> for Value {
     type Output = Value;
 
     /// The member or item, or `null` when there is none (never panics).
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn index(&self, index: I) -> &Value {
         index.index_into(self).unwrap_or(&NULL)
     }
@@ -329,6 +359,7 @@ impl std::ops::IndexMut<&str> for Value {
     /// The member `key`, added as `null` when missing, for assignment:
     /// `value["code"] = json!("1")`. A value that is not an object becomes an
     /// empty object first (never a panic).
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn index_mut(&mut self, key: &str) -> &mut Value {
         if !self.is_object() {
             *self = Value::Object(Map::new());
@@ -342,36 +373,42 @@ impl std::ops::IndexMut<&str> for Value {
 
 impl fmt::Display for Value {
     /// The compact JSON text, as [`ToJson::to_json`](super::ToJson::to_json) writes it.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&super::ToJson::to_json(self))
     }
 }
 
 impl PartialEq<str> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn eq(&self, other: &str) -> bool {
         self.as_str() == Some(other)
     }
 }
 
 impl PartialEq<&str> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == Some(*other)
     }
 }
 
 impl PartialEq<String> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn eq(&self, other: &String) -> bool {
         self.as_str() == Some(other.as_str())
     }
 }
 
 impl PartialEq<Value> for &str {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn eq(&self, other: &Value) -> bool {
         other.as_str() == Some(*self)
     }
 }
 
 impl PartialEq<bool> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn eq(&self, other: &bool) -> bool {
         self.as_bool() == Some(*other)
     }
@@ -380,6 +417,7 @@ impl PartialEq<bool> for Value {
 macro_rules! integer_conversions {
     ($($t:ty)*) => {$(
         impl PartialEq<$t> for Value {
+            #[cfg_attr(wxcard_size, optimize(size))]
             fn eq(&self, other: &$t) -> bool {
                 match self {
                     Value::Number(n) => n.as_str() == other.to_string(),
@@ -389,12 +427,14 @@ macro_rules! integer_conversions {
         }
 
         impl From<$t> for Value {
+            #[cfg_attr(wxcard_size, optimize(size))]
             fn from(x: $t) -> Value {
                 Value::Number(x.into())
             }
         }
 
         impl ToValue for $t {
+            #[cfg_attr(wxcard_size, optimize(size))]
             fn to_value(&self) -> Value {
                 Value::from(*self)
             }
@@ -405,36 +445,42 @@ macro_rules! integer_conversions {
 integer_conversions!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
 
 impl From<bool> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(b: bool) -> Value {
         Value::Bool(b)
     }
 }
 
 impl From<&str> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(s: &str) -> Value {
         Value::String(s.to_owned())
     }
 }
 
 impl From<String> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(s: String) -> Value {
         Value::String(s)
     }
 }
 
 impl From<Number> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(n: Number) -> Value {
         Value::Number(n)
     }
 }
 
 impl From<Map> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(map: Map) -> Value {
         Value::Object(map)
     }
 }
 
 impl<T: Into<Value>> From<Vec<T>> for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(items: Vec<T>) -> Value {
         Value::Array(items.into_iter().map(Into::into).collect())
     }
@@ -442,6 +488,7 @@ impl<T: Into<Value>> From<Vec<T>> for Value {
 
 impl<T: Into<Value>> From<Option<T>> for Value {
     /// `None` is `null`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn from(x: Option<T>) -> Value {
         x.map_or(Value::Null, Into::into)
     }
@@ -456,30 +503,35 @@ pub trait ToValue {
 }
 
 impl ToValue for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         self.clone()
     }
 }
 
 impl ToValue for bool {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         Value::Bool(*self)
     }
 }
 
 impl ToValue for str {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         Value::String(self.to_owned())
     }
 }
 
 impl ToValue for String {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         Value::String(self.clone())
     }
 }
 
 impl ToValue for Map {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         Value::Object(self.clone())
     }
@@ -488,6 +540,7 @@ impl ToValue for Map {
 impl ToValue for f64 {
     /// A finite number in Rust's shortest round-trip form, with a fraction
     /// (`1.0`, as `serde_json` writes it); NaN and the infinities are `null`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         if !self.is_finite() {
             return Value::Null;
@@ -498,18 +551,21 @@ impl ToValue for f64 {
 }
 
 impl<T: ToValue> ToValue for [T] {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         Value::Array(self.iter().map(ToValue::to_value).collect())
     }
 }
 
 impl<T: ToValue, const N: usize> ToValue for [T; N] {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         self.as_slice().to_value()
     }
 }
 
 impl<T: ToValue> ToValue for Vec<T> {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         self.as_slice().to_value()
     }
@@ -517,12 +573,14 @@ impl<T: ToValue> ToValue for Vec<T> {
 
 impl<T: ToValue> ToValue for Option<T> {
     /// `None` is `null`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         self.as_ref().map_or(Value::Null, ToValue::to_value)
     }
 }
 
 impl<T: ToValue + ?Sized> ToValue for &T {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_value(&self) -> Value {
         (**self).to_value()
     }

@@ -25,6 +25,7 @@ pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
     /// The JSON text.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn to_json(&self) -> String {
         let mut out = buffer();
         // Called through an opaque pointer so that `write_json` is not inlined
@@ -38,12 +39,14 @@ pub trait ToJson {
 /// The string every [`ToJson::to_json`] starts from: one out-of-line
 /// allocation, so the copy of `to_json` each type has stays small.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn buffer() -> String {
     String::with_capacity(128)
 }
 
 /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as
 /// `\n`, `\t`, … or `\u00XX`, everything else (`/`, non-ASCII) as it is.
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
@@ -113,6 +116,7 @@ pub struct ObjectWriter<'a> {
 
 impl<'a> ObjectWriter<'a> {
     /// Starts an object.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn new(out: &'a mut String) -> Self {
         out.push('{');
         ObjectWriter { out, first: true }
@@ -121,6 +125,7 @@ impl<'a> ObjectWriter<'a> {
     /// Writes `"key":value`.
     // Not inlined: one copy serves every output type's writer.
     #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn field(mut self, key: &str, value: &dyn ToJson) -> Self {
         if !self.first {
             self.out.push(',');
@@ -133,6 +138,7 @@ impl<'a> ObjectWriter<'a> {
     }
 
     /// Writes `"key":value` when there is a value; `None` leaves the key out.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn optional<T: ToJson>(self, key: &str, value: Option<T>) -> Self {
         match value {
             Some(value) => self.field(key, &value),
@@ -141,30 +147,35 @@ impl<'a> ObjectWriter<'a> {
     }
 
     /// Ends the object.
+    #[cfg_attr(wxcard_size, optimize(size))]
     pub fn end(self) {
         self.out.push('}');
     }
 }
 
 impl ToJson for str {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         write_str(out, self);
     }
 }
 
 impl ToJson for String {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         write_str(out, self);
     }
 }
 
 impl ToJson for bool {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
     }
 }
 
 impl ToJson for u64 {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         use std::fmt::Write;
         let _ = write!(out, "{self}");
@@ -172,12 +183,14 @@ impl ToJson for u64 {
 }
 
 impl ToJson for Number {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         out.push_str(self.as_str());
     }
 }
 
 impl<T: ToJson> ToJson for [T] {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         let mut items = self.iter();
         write_array(out, &mut || items.next().map(|item| item as &dyn ToJson));
@@ -188,6 +201,7 @@ impl<T: ToJson> ToJson for [T] {
 /// every item type, which reaches the items' writers through their vtables
 /// (a closure's vtable is one function; an iterator's would be a dozen).
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn write_array<'a>(out: &mut String, next: &mut dyn FnMut() -> Option<&'a dyn ToJson>) {
     out.push('[');
     let mut first = true;
@@ -202,6 +216,7 @@ fn write_array<'a>(out: &mut String, next: &mut dyn FnMut() -> Option<&'a dyn To
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         self.as_slice().write_json(out);
     }
@@ -209,6 +224,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 
 impl<T: ToJson> ToJson for Option<T> {
     /// `None` is `null`.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         match self {
             Some(value) => value.write_json(out),
@@ -218,12 +234,14 @@ impl<T: ToJson> ToJson for Option<T> {
 }
 
 impl<T: ToJson + ?Sized> ToJson for &T {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         (**self).write_json(out);
     }
 }
 
 impl ToJson for Map {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         let mut object = ObjectWriter::new(out);
         for (key, value) in self {
@@ -234,6 +252,7 @@ impl ToJson for Map {
 }
 
 impl ToJson for Value {
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         match self {
             Value::Null => out.push_str("null"),
