@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::text;
+
 /// Everything that can go wrong when building or validating a payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -287,106 +289,145 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
+impl Error {
+    /// The message of this error, as its `Display` writes it: the field, then
+    /// what was wrong with it and how to fix it.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::InvalidType {
-                field,
-                expected,
-                found,
-            } => write!(f, "{field}: expected {expected}, got {found}"),
-            Error::InvalidValue { field, reason } => write!(f, "{field}: {reason}"),
-            Error::MissingField { field } => write!(f, "{field}: required but missing or empty"),
-            Error::TooLong {
-                field,
-                max,
-                len,
-                unit,
-            } => write!(f, "{field}: at most {max} {unit} allowed, got {len}"),
-            Error::InvalidTimestamp { field, reason } => {
-                write!(f, "{field}: must be whole Unix seconds; {reason}")
+    pub fn message(&self) -> String {
+        // The numbers some messages quote, in decimal.
+        let (max, len) = match self {
+            Error::TooLong { max, len, .. } | Error::PayloadTooLong { max, len, .. } => {
+                (text::decimal(*max as u64), text::decimal(*len as u64))
             }
-            Error::InvalidJson { field, reason } => write!(f, "{field}: not valid JSON ({reason})"),
-            Error::DoubleEncoded { field } => write!(
-                f,
-                "{field}: JSON-encoded twice (a JSON string holding a JSON string); pass the result of one JSON.stringify"
+            _ => (String::new(), String::new()),
+        };
+        let (template, a, b, c): (&str, &str, &str, &str) = match self {
+            Error::InvalidType {
+                expected, found, ..
+            } => ("expected {a}, got {b}", expected, found, ""),
+            Error::InvalidValue { reason, .. } => ("{a}", reason, "", ""),
+            Error::MissingField { .. } => ("required but missing or empty", "", "", ""),
+            Error::TooLong { unit, .. } => ("at most {a} {b} allowed, got {c}", &max, unit, &len),
+            Error::InvalidTimestamp { reason, .. } => {
+                ("must be whole Unix seconds; {a}", reason, "", "")
+            }
+            Error::InvalidJson { reason, .. } => ("not valid JSON ({a})", reason, "", ""),
+            Error::DoubleEncoded { .. } => (
+                "JSON-encoded twice (a JSON string holding a JSON string); pass the result of one JSON.stringify",
+                "",
+                "",
+                "",
             ),
             Error::CamelCaseKey {
-                field,
+                found, expected, ..
+            } => (
+                "cardExt keys are snake_case; found \"{a}\", WeChat expects \"{b}\"",
                 found,
                 expected,
-            } => write!(
-                f,
-                "{field}: cardExt keys are snake_case; found \"{found}\", WeChat expects \"{expected}\""
+                "",
             ),
-            Error::MalformedSignature { field } => {
-                write!(f, "{field}: a signature is 40 hexadecimal digits (SHA-1)")
+            Error::MalformedSignature { .. } => {
+                ("a signature is 40 hexadecimal digits (SHA-1)", "", "", "")
             }
-            Error::TicketLeaked { field } => write!(
-                f,
-                "{field}: a ticket must never be sent to the client; remove it from the payload and keep it on the server"
+            Error::TicketLeaked { .. } => (
+                "a ticket must never be sent to the client; remove it from the payload and keep it on the server",
+                "",
+                "",
+                "",
             ),
-            Error::EncryptedCode { field } => write!(
-                f,
-                "{field}: this looks like the encrypted code returned by addCard; decrypt it on the server (card/code/decrypt) before openCard"
+            Error::EncryptedCode { .. } => (
+                "this looks like the encrypted code returned by addCard; decrypt it on the server (card/code/decrypt) before openCard",
+                "",
+                "",
+                "",
             ),
-            Error::NoRandomSource => f.write_str(
+            Error::NoRandomSource => (
                 "nonceStr: no secure random source in this environment; pass nonceStr explicitly",
+                "",
+                "",
+                "",
             ),
-            Error::NoClock => {
-                f.write_str("timestamp: the clock cannot be read here; pass timestamp explicitly")
-            }
-            Error::TicketOnClient { field } => write!(
-                f,
-                "{field}: tickets are server secrets; signing with one in a browser or mini-program is refused unless allowTicketOnClient is true"
+            Error::NoClock => (
+                "timestamp: the clock cannot be read here; pass timestamp explicitly",
+                "",
+                "",
+                "",
             ),
-            Error::PayloadTooLong { field, max, len } => {
-                write!(
-                    f,
-                    "{field}: {len} bytes, more than the {max} bytes this transport carries"
-                )
-            }
+            Error::TicketOnClient { .. } => (
+                "tickets are server secrets; signing with one in a browser or mini-program is refused unless allowTicketOnClient is true",
+                "",
+                "",
+                "",
+            ),
+            Error::PayloadTooLong { .. } => (
+                "{a} bytes, more than the {b} bytes this transport carries",
+                &len,
+                &max,
+                "",
+            ),
             Error::SnakeCaseKey {
-                field,
+                found, expected, ..
+            } => (
+                "the JS API takes camelCase keys; found \"{a}\", use \"{b}\" (jweixin renames it for WeChat itself)",
                 found,
                 expected,
-            } => write!(
-                f,
-                "{field}: the JS API takes camelCase keys; found \"{found}\", use \"{expected}\" (jweixin renames it for WeChat itself)"
+                "",
             ),
-            Error::UnknownField { field } => {
-                write!(f, "{field}: not a known field here (a typo?)")
-            }
-            Error::UnknownCardType { field, found } => write!(
-                f,
-                "{field}: \"{found}\" is not a known card_type; use an uppercase type such as MEMBER_CARD, GENERAL_COUPON, GROUPON, CASH, DISCOUNT, GIFT, SCENIC_TICKET, MOVIE_TICKET, BOARDING_PASS, MEETING_TICKET, BUS_TICKET, LUCKY_MONEY or GENERAL_CARD"
+            Error::UnknownField { .. } => ("not a known field here (a typo?)", "", "", ""),
+            Error::UnknownCardType { found, .. } => (
+                "\"{a}\" is not a known card_type; use an uppercase type such as MEMBER_CARD, GENERAL_COUPON, GROUPON, CASH, DISCOUNT, GIFT, SCENIC_TICKET, MOVIE_TICKET, BOARDING_PASS, MEETING_TICKET, BUS_TICKET, LUCKY_MONEY or GENERAL_CARD",
+                found,
+                "",
+                "",
             ),
             Error::CardTypeMismatch {
-                field,
                 expected_key,
                 found,
-            } => write!(
-                f,
-                "{field}: this card's card_type nests its fields under \"{expected_key}\", but \"{found}\" was found"
+                ..
+            } => (
+                "this card's card_type nests its fields under \"{a}\", but \"{b}\" was found",
+                expected_key,
+                found,
+                "",
             ),
-            Error::InvalidUserName { field, reason } => write!(
-                f,
-                "{field}: {reason}; a mini-program user_name is its original ID plus \"@app\", e.g. \"gh_86a091e50ad4@app\""
+            Error::InvalidUserName { reason, .. } => (
+                "{a}; a mini-program user_name is its original ID plus \"@app\", e.g. \"gh_86a091e50ad4@app\"",
+                reason,
+                "",
+                "",
             ),
-            Error::AppIdAsUserName { field } => write!(
-                f,
-                "{field}: this is a mini-program AppID (wx…); WeChat wants the mini-program's original ID (原始ID, gh_…, under 设置 → 基本设置) plus \"@app\", e.g. \"gh_86a091e50ad4@app\""
+            Error::AppIdAsUserName { .. } => (
+                "this is a mini-program AppID (wx…); WeChat wants the mini-program's original ID (原始ID, gh_…, under 设置 → 基本设置) plus \"@app\", e.g. \"gh_86a091e50ad4@app\"",
+                "",
+                "",
+                "",
             ),
-            Error::UnpairedField { field, partner } => write!(
-                f,
-                "{field}: missing, but {partner} is set; a mini-program link needs both the mini-program (…_user_name) and its page (…_pass)"
+            Error::UnpairedField { partner, .. } => (
+                "missing, but {a} is set; a mini-program link needs both the mini-program (…_user_name) and its page (…_pass)",
+                partner,
+                "",
+                "",
             ),
-            Error::SecretLeaked { field } => write!(
-                f,
-                "{field}: server secrets (app secret, access token, session key) must never be sent to the client; remove it from the payload"
+            Error::SecretLeaked { .. } => (
+                "server secrets (app secret, access token, session key) must never be sent to the client; remove it from the payload",
+                "",
+                "",
+                "",
             ),
+        };
+        let mut out = String::new();
+        if let Some(field) = self.field() {
+            out.push_str(field);
+            out.push_str(": ");
         }
+        text::fill(&mut out, template, [a, b, c]);
+        out
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 

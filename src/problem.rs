@@ -78,7 +78,7 @@ impl From<crate::Error> for Problem {
     /// An error becomes a problem of severity error with the same code and field.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn from(e: crate::Error) -> Self {
-        Problem::error(e.code(), e.field().map(str::to_owned), e.to_string())
+        Problem::error(e.code(), e.field().map(str::to_owned), e.message())
     }
 }
 

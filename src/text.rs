@@ -50,6 +50,60 @@ pub fn describe_char(c: char) -> String {
     out
 }
 
+/// `n` in decimal, as `n.to_string()` writes it.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub fn decimal(mut n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    digits
+        .get(at..)
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Appends `template` to `out` with `{a}`, `{b}` and `{c}` replaced by the
+/// three `args`: messages built from parts without `format!`.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub fn fill(out: &mut String, template: &str, args: [&str; 3]) {
+    let [a, b, c] = args;
+    let mut rest = template;
+    while let Some(at) = rest.bytes().position(|byte| byte == b'{') {
+        // `{` is ASCII, so both parts are whole characters.
+        let (before, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(before);
+        let arg = match tail.as_bytes() {
+            [_, b'a', b'}', ..] => Some(a),
+            [_, b'b', b'}', ..] => Some(b),
+            [_, b'c', b'}', ..] => Some(c),
+            _ => None,
+        };
+        match arg {
+            Some(arg) => {
+                out.push_str(arg);
+                rest = tail.get(3..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = tail.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +152,18 @@ mod tests {
         ] {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
         }
+    }
+    #[test]
+    fn decimal_is_to_string() {
+        for n in [0, 1, 9, 10, 99, 100, 1_404_896_688, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn fill_replaces_the_three_placeholders_only() {
+        let mut out = String::from("x: ");
+        fill(&mut out, "{a} and {b}, {c}{a} {d} {", ["1", "{b}", "3"]);
+        assert_eq!(out, "x: 1 and {b}, 31 {d} {");
     }
 }

@@ -16,7 +16,7 @@ pub type JsResult<T> = Result<T, JsValue>;
 /// The JS `Error` for `error`: `name` `"WxCardError"`, `message`, `code` and `field`.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn to_js_error(error: &Error) -> JsValue {
-    let js = js_sys::Error::new(&error.to_string());
+    let js = js_sys::Error::new(&error.message());
     js.set_name("WxCardError");
     let object: &Object = js.unchecked_ref();
     // NOTE: `Reflect.set` on a fresh, extensible Error cannot fail; there is nothing to report if it did.
