@@ -24,6 +24,7 @@ pub mod card_ext;
 pub mod card_list;
 pub mod choose_card;
 pub mod diagnose;
+mod digest;
 pub mod environment;
 pub mod error;
 pub mod host;

@@ -3,7 +3,7 @@
 //! SHA-1 is used only because WeChat's scheme prescribes it; do not reuse it
 //! for anything new.
 
-use sha1::{Digest, Sha1};
+use crate::digest::Sha1;
 
 /// The length of a SHA-1 signature in hex digits.
 pub const SIGNATURE_LEN: usize = 40;
@@ -107,35 +107,29 @@ const INSERTION_SORT_MAX: usize = 16;
 pub fn sha1_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     let mut hasher = Sha1::new();
     for part in parts {
-        absorb(&mut hasher, part);
+        hasher.update(part);
     }
-    hex_digest(hasher)
+    hex(&hasher.finish()).into_iter().map(char::from).collect()
 }
 
-/// Feeds one part to the hasher.
-#[inline(never)]
-fn absorb(hasher: &mut Sha1, part: &[u8]) {
-    hasher.update(part);
-}
-
-/// The hasher's digest as 40 lowercase hex digits.
-#[inline(never)]
-fn hex_digest(hasher: Sha1) -> String {
-    let digest = hasher.finalize();
-    let mut out = String::with_capacity(SIGNATURE_LEN);
-    for byte in digest.iter() {
-        out.push(hex_digit(byte >> 4));
-        out.push(hex_digit(byte & 0x0f));
+/// A SHA-1 digest as 40 lowercase hex digits.
+pub(crate) fn hex(digest: &[u8; 20]) -> [u8; SIGNATURE_LEN] {
+    let mut out = [0u8; SIGNATURE_LEN];
+    for (pair, byte) in out.chunks_exact_mut(2).zip(digest) {
+        if let [high, low] = pair {
+            *high = hex_digit(byte >> 4);
+            *low = hex_digit(byte & 0x0f);
+        }
     }
     out
 }
 
-fn hex_digit(nibble: u8) -> char {
-    char::from(if nibble < 10 {
+fn hex_digit(nibble: u8) -> u8 {
+    if nibble < 10 {
         b'0' + nibble
     } else {
         b'a' + nibble - 10
-    })
+    }
 }
 
 /// Whether `s` is a well-formed signature: exactly 40 hex digits, either case.
@@ -148,7 +142,11 @@ pub fn is_signature(s: &str) -> bool {
 ///
 /// The time taken depends only on the lengths, never on where the two differ.
 pub fn signatures_match(computed: &str, given: &str) -> bool {
-    let (a, b) = (computed.as_bytes(), given.as_bytes());
+    digits_match(computed.as_bytes(), given.as_bytes())
+}
+
+/// [`signatures_match`] on the bytes of the two signatures.
+pub(crate) fn digits_match(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

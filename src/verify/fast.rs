@@ -23,11 +23,11 @@
 
 use super::{FUTURE_SKEW_SECONDS, Report, VerifyOptions};
 use crate::card_ext::MIN_LEAK_CHECK_LEN;
+use crate::digest::Sha1;
 use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
-use crate::sign::{SIGNATURE_LEN, is_signature, sha1_hex, signatures_match};
+use crate::sign::{digits_match, hex, is_signature};
 use crate::text::contains;
-use sha1::block_api::compress;
 
 /// The values of a clean cardExt, borrowed from its text.
 #[derive(Default)]
@@ -417,67 +417,12 @@ fn clean(text: &str, card_id: Option<&str>, options: &Checks<'_>) -> Option<bool
 /// concatenation, so they need no dropping.
 fn signed_by(values: &mut [&str], given: &str) -> bool {
     sort_bytewise(values);
-    let Some(digest) = sha1_padded(values) else {
-        return signatures_match(&sha1_hex(values.iter().map(|v| v.as_bytes())), given);
-    };
-    let mut hex = [0u8; SIGNATURE_LEN];
-    for (pair, byte) in hex.chunks_exact_mut(2).zip(digest.iter()) {
-        if let [high, low] = pair {
-            *high = hex_digit(byte >> 4);
-            *low = hex_digit(byte & 0x0f);
-        }
+    let mut hasher = Sha1::new();
+    for value in values.iter() {
+        hasher.update(value.as_bytes());
     }
-    std::str::from_utf8(&hex).is_ok_and(|hex| signatures_match(hex, given))
+    digits_match(&hex(&hasher.finish()), given.as_bytes())
 }
-
-/// The lowercase hex digit of a nibble.
-fn hex_digit(nibble: u8) -> u8 {
-    if nibble < 10 {
-        b'0' + nibble
-    } else {
-        b'a' + nibble - 10
-    }
-}
-
-/// The blocks [`sha1_padded`] hashes at most: messages of up to 247 bytes,
-/// the values of any signature with a ticket of the usual 86 characters.
-const MAX_BLOCKS: usize = 4;
-
-/// SHA-1 of the concatenation of `values`, padded and hashed in one call of
-/// the compression function: none of the buffering of the streaming hasher.
-/// `None` for a message longer than [`MAX_BLOCKS`] hold.
-fn sha1_padded(values: &[&str]) -> Option<[u8; 20]> {
-    let mut blocks = [[0u8; 64]; MAX_BLOCKS];
-    let flat = blocks.as_flattened_mut();
-    let mut len = 0;
-    for value in values {
-        let bytes = value.as_bytes();
-        flat.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
-        len += bytes.len();
-    }
-    // The message, the byte 0x80, zeros, and its length in bits in the last 8 bytes.
-    let used = (len + 9).div_ceil(64);
-    *flat.get_mut(len)? = 0x80;
-    let bits = (len as u64).checked_mul(8)?;
-    flat.get_mut(used * 64 - 8..used * 64)?
-        .copy_from_slice(&bits.to_be_bytes());
-    let mut state = SHA1_INIT;
-    compress(&mut state, blocks.get(..used)?);
-    let mut digest = [0u8; 20];
-    for (out, word) in digest.chunks_exact_mut(4).zip(state) {
-        out.copy_from_slice(&word.to_be_bytes());
-    }
-    Some(digest)
-}
-
-/// The initial SHA-1 state (FIPS 180-4, 5.3.1).
-const SHA1_INIT: [u32; 5] = [
-    0x6745_2301,
-    0xEFCD_AB89,
-    0x98BA_DCFE,
-    0x1032_5476,
-    0xC3D2_E1F0,
-];
 
 /// Sorts `values` in byte order, as [`sort_values`](crate::sign::sort_values) does: an insertion sort
 /// that compares byte by byte, without a `memcmp` call per comparison (the
@@ -1015,24 +960,23 @@ mod tests {
     }
 
     #[test]
-    fn the_padded_hash_is_sha1_at_every_length() {
+    fn signed_by_is_the_card_signature_at_every_length() {
         let text: String = (0..300)
             .map(|i| char::from(b'a' + (i % 26) as u8))
             .collect();
         for len in 0..300 {
             let (a, b) = text.split_at(len / 3);
-            let (b, c) = b.split_at(len - len / 3);
-            let c = &c[..0];
-            let values = [a, b, c];
-            let expected = sha1_hex(values.iter().map(|v| v.as_bytes()));
-            match sha1_padded(&values) {
-                Some(digest) => {
-                    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-                    assert_eq!(hex, expected, "{len}");
-                }
-                None => assert!(len > MAX_BLOCKS * 64 - 9, "{len}"),
-            }
+            let values = [b, a, ""];
+            let expected = crate::sign::card_signature(&values);
             assert!(signed_by(&mut values.to_vec(), &expected), "{len}");
+            assert!(
+                signed_by(&mut values.to_vec(), &expected.to_uppercase()),
+                "{len}"
+            );
+            let mut wrong = expected.into_bytes();
+            wrong[39] = if wrong[39] == b'0' { b'1' } else { b'0' };
+            let wrong = String::from_utf8(wrong).unwrap();
+            assert!(!signed_by(&mut values.to_vec(), &wrong), "{len}");
         }
     }
 
