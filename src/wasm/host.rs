@@ -50,10 +50,12 @@ impl Host for JsHost {
         if pool.len() < buf.len() {
             return Err(Error::NoRandomSource);
         }
-        let n = buf.len();
-        for (dst, src) in buf.iter_mut().zip(pool.drain(..n)) {
-            *dst = src;
+        // Taken from the end, so the bytes left need no moving.
+        let rest = pool.len() - buf.len();
+        for (dst, src) in buf.iter_mut().zip(pool.iter().skip(rest)) {
+            *dst = *src;
         }
+        pool.truncate(rest);
         Ok(())
     }
 }
