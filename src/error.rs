@@ -456,4 +456,30 @@ mod tests {
         );
         assert_eq!(Error::NoRandomSource.field(), None);
     }
+
+    #[test]
+    fn messages_fill_in_field_and_values() {
+        let e = Error::PayloadTooLong {
+            field: "cardList".into(),
+            max: 2048,
+            len: 4100,
+        };
+        assert_eq!(
+            e.message(),
+            "cardList: 4100 bytes, more than the 2048 bytes this transport carries"
+        );
+        let e = Error::CamelCaseKey {
+            field: "cardExt.nonceStr".into(),
+            found: "nonceStr".into(),
+            expected: "nonce_str",
+        };
+        assert_eq!(
+            e.to_string(),
+            "cardExt.nonceStr: cardExt keys are snake_case; found \"nonceStr\", WeChat expects \"nonce_str\""
+        );
+        // Input that looks like a placeholder stays as it is.
+        let e = Error::invalid_value("x", "{a} {b}");
+        assert_eq!(e.message(), "x: {a} {b}");
+        assert!(Error::NoClock.message().starts_with("timestamp: the clock"));
+    }
 }
