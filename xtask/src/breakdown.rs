@@ -1,9 +1,9 @@
 //! `cargo xtask size --breakdown`: where the `.wasm` code bytes come from.
 //!
-//! Reads the MVP build's module before wasm-bindgen and wasm-opt (it still has its `name`
-//! section), sums function body sizes (without wasm-bindgen's type descriptors, which it
-//! removes) per crate and per `wxcard` module, and lists the largest
-//! functions. The bytes are pre-optimization, so read them as shares, not as shipped sizes.
+//! Reads the module as wasm-bindgen writes it, before wasm-opt: its type descriptors and the
+//! imports nothing uses are gone, and it still has its `name` section. Sums function body sizes
+//! per crate and per `wxcard` module, and lists the largest functions. The bytes are
+//! pre-optimization, so read them as shares, not as shipped sizes.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,7 +11,6 @@ use std::path::Path;
 use wasmparser::{Name, Parser, Payload};
 
 use crate::cmd::{XResult, step};
-use crate::install::WASM_TARGET;
 use crate::{fail, manifest};
 
 /// How many rows each table prints.
@@ -20,7 +19,7 @@ const ROWS: usize = 15;
 /// Prints the per-crate, per-module and per-function tables.
 pub fn run(root: &Path) -> XResult {
     let stem = manifest::package(root)?.name.replace('-', "_");
-    let wasm = manifest::target_dir(root).join(format!("mvp/{WASM_TARGET}/release/{stem}.wasm"));
+    let wasm = manifest::target_dir(root).join(format!("glue/bundler/{stem}_bg.wasm"));
     let bytes = std::fs::read(&wasm).map_err(|e| {
         fail!(
             "cannot read {} ({e}); run `cargo xtask build` first",
@@ -96,9 +95,25 @@ fn function_sizes(bytes: &[u8]) -> Result<Vec<(String, u64)>, wasmparser::Binary
         .collect())
 }
 
-/// `rustc-demangle`'s readable form without hashes, or the raw name.
+/// `rustc-demangle`'s readable form without hashes, or the raw name without the `[hash]`
+/// that wasm-bindgen's demangled names keep after each crate.
 fn demangle(name: &str) -> String {
-    format!("{:#}", rustc_demangle::demangle(name))
+    let readable = format!("{:#}", rustc_demangle::demangle(name));
+    let mut out = String::with_capacity(readable.len());
+    let mut rest = readable.as_str();
+    while let Some(open) = rest.find('[') {
+        let (before, tail) = rest.split_at(open);
+        out.push_str(before);
+        let hash_len = tail[1..].bytes().take_while(u8::is_ascii_hexdigit).count();
+        if hash_len > 0 && tail.as_bytes().get(hash_len + 1) == Some(&b']') {
+            rest = &tail[hash_len + 2..];
+        } else {
+            out.push('[');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `(crate, module)` of a demangled name: the first two path segments after `<`/`&`; for an impl
@@ -106,6 +121,10 @@ fn demangle(name: &str) -> String {
 fn origin(name: &str) -> (String, String) {
     if name.starts_with("__wbindgen") || name.starts_with("__wbg") {
         return ("(wasm-bindgen shims)".to_string(), String::new());
+    }
+    if !name.contains("::") {
+        // The exports' entry points and C symbols such as `memset`.
+        return ("(unqualified symbols)".to_string(), String::new());
     }
     let mut path = name
         .trim_start_matches(['<', '&', '*', ' '])
@@ -163,6 +182,7 @@ mod tests {
             ("serde_json".into(), "de".into())
         );
         assert_eq!(origin("__wbindgen_malloc").0, "(wasm-bindgen shims)");
+        assert_eq!(origin("verifyCardExt").0, "(unqualified symbols)");
         assert_eq!(origin("<f64 as zmij::Float>::write").0, "zmij");
         assert_eq!(origin("<[u8]>::to_vec").0, "(primitives)");
         assert_eq!(origin("<str>::replace::<char>").0, "(primitives)");
@@ -172,5 +192,10 @@ mod tests {
     fn demangles_v0_without_hashes() {
         assert_eq!(demangle("_RNvCs1234_6wxcard4main"), "wxcard::main");
         assert_eq!(demangle("plain_name"), "plain_name");
+        assert_eq!(
+            demangle("<wxcard[3e17fc4b0b68d2e1]::json::Map>::find"),
+            "<wxcard::json::Map>::find"
+        );
+        assert_eq!(demangle("<[u8]>::to_vec"), "<[u8]>::to_vec");
     }
 }
