@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::input;
 use crate::json::{Fields, join};
 
-use super::report::{cat, invalid_type};
+use super::report::{Findings, cat, invalid_type};
 
 /// One mini-program entry: which mini-program, which page, and optionally the
 /// entry's label texts.
@@ -232,11 +232,12 @@ pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
 /// On an error `card` is unchanged.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn write_links(card: &mut Value, links: &Links) -> Result<()> {
-    let located = locate(card);
-    if let Some(e) = located.errors.into_iter().next() {
+    let mut found = Findings::first();
+    let location = locate(card, &mut found);
+    if let Some(e) = found.first_error() {
         return Err(e);
     }
-    let Some(loc) = located.location else {
+    let Some(loc) = location else {
         return Err(Error::invalid_value(
             "card",
             "not a card create or update body",

@@ -4,7 +4,7 @@
 use crate::json::{Map, Value};
 
 use super::card_type::CardType;
-use super::report::{cat, invalid_type};
+use super::report::{Findings, cat, invalid_type};
 use crate::error::Error;
 use crate::json::{join, type_name};
 
@@ -52,30 +52,23 @@ impl Location {
     }
 }
 
-/// What [`locate`] found: the type object (when one can be found, even if the
-/// body also has mistakes) and every structural mistake.
-pub(crate) struct Located {
-    pub location: Option<Location>,
-    pub errors: Vec<Error>,
-}
-
-/// Finds the type object of a card body and names every structural mistake:
+/// Finds the type object of a card body (when one can be found, even if the
+/// body also has mistakes) and records every structural mistake in `errors`:
 /// unknown or missing `card_type`, a nested key that does not match it, a
 /// missing `card_id` or card-type key in an update body.
 #[cfg_attr(wxcard_size, optimize(size))]
-pub(crate) fn locate(card: &Value) -> Located {
-    let mut errors = Vec::new();
-    let location = match card {
+pub(crate) fn locate(card: &Value, errors: &mut Findings) -> Option<Location> {
+    match card {
         Value::Object(top) => match top.get("card") {
-            Some(Value::Object(map)) => typed(map, "card", BodyKind::Create, &mut errors),
+            Some(Value::Object(map)) => typed(map, "card", BodyKind::Create, errors),
             Some(other) => {
-                errors.push(invalid_type("card".into(), "an object", other));
+                errors.error(invalid_type("card".into(), "an object", other));
                 None
             }
-            None if top.contains_key("card_type") => typed(top, "", BodyKind::Bare, &mut errors),
-            None if top.contains_key("card_id") => update(top, &mut errors),
+            None if top.contains_key("card_type") => typed(top, "", BodyKind::Bare, errors),
+            None if top.contains_key("card_id") => update(top, errors),
             None => {
-                errors.push(Error::invalid_value(
+                errors.error(Error::invalid_value(
                     "card",
                     "not a card body: expected {\"card\": {\"card_type\": …, \"<type>\": {\"base_info\": …}}} (create) or {\"card_id\": …, \"<type>\": {\"base_info\": …}} (update)",
                 ));
@@ -83,15 +76,14 @@ pub(crate) fn locate(card: &Value) -> Located {
             }
         },
         other => {
-            errors.push(invalid_type(
+            errors.error(invalid_type(
                 "card".into(),
                 "an object (a card create or update body)",
                 other,
             ));
             None
         }
-    };
-    Located { location, errors }
+    }
 }
 
 /// The members of `map` that are some card type's nesting key, in key order.
@@ -118,7 +110,7 @@ fn typed(
     map: &Map,
     prefix: &'static str,
     kind: BodyKind,
-    errors: &mut Vec<Error>,
+    errors: &mut Findings,
 ) -> Option<Location> {
     let type_field = join(prefix, "card_type");
     let declared = match map.get("card_type") {
@@ -133,7 +125,7 @@ fn typed(
     let card_type = match declared {
         Ok(t) => t,
         Err(e) => {
-            errors.push(e);
+            errors.error(e);
             // Keep checking the fields when the nesting key says which type is meant.
             let mut keys = type_keys(map);
             return match (keys.next(), keys.next()) {
@@ -148,7 +140,7 @@ fn typed(
     for (key, t) in type_keys(map) {
         any_key = true;
         if t != card_type {
-            errors.push(Error::CardTypeMismatch {
+            errors.error(Error::CardTypeMismatch {
                 field: join(prefix, key),
                 expected_key: card_type.key(),
                 found: key.to_owned(),
@@ -157,7 +149,7 @@ fn typed(
     }
     if !map.contains_key(card_type.key()) {
         if !any_key {
-            errors.push(Error::missing(join(prefix, card_type.key())));
+            errors.error(Error::missing(join(prefix, card_type.key())));
         }
         return None;
     }
@@ -166,11 +158,11 @@ fn typed(
 
 /// Whether `map[card_type.key()]` is an object; records the mistake if not.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn object_at(map: &Map, prefix: &str, card_type: CardType, errors: &mut Vec<Error>) -> bool {
+fn object_at(map: &Map, prefix: &str, card_type: CardType, errors: &mut Findings) -> bool {
     match map.get(card_type.key()) {
         Some(Value::Object(_)) => true,
         found => {
-            errors.push(Error::InvalidType {
+            errors.error(Error::InvalidType {
                 field: join(prefix, card_type.key()),
                 expected: "an object",
                 found: found.map_or("nothing", type_name),
@@ -182,13 +174,13 @@ fn object_at(map: &Map, prefix: &str, card_type: CardType, errors: &mut Vec<Erro
 
 /// A `card/update` body: `card_id` and exactly one card-type key.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn update(map: &Map, errors: &mut Vec<Error>) -> Option<Location> {
+fn update(map: &Map, errors: &mut Findings) -> Option<Location> {
     if let Err(e) = check_card_id(map.get("card_id").unwrap_or(&Value::Null), "card_id") {
-        errors.push(e);
+        errors.error(e);
     }
     let mut keys = type_keys(map);
     let Some((first, card_type)) = keys.next() else {
-        errors.push(Error::invalid_value(
+        errors.error(Error::invalid_value(
             "card",
             "a card/update body needs one card-type key beside card_id, such as \"member_card\": {\"base_info\": {…}}",
         ));
@@ -197,7 +189,7 @@ fn update(map: &Map, errors: &mut Vec<Error>) -> Option<Location> {
     let mut single = true;
     for (key, _) in keys {
         single = false;
-        errors.push(Error::invalid_value(
+        errors.error(Error::invalid_value(
             key,
             cat(&[
                 "a card/update body updates one card, but \"",

@@ -45,11 +45,7 @@ use crate::problem::Problem;
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn validate_card_definition(card: &Value) -> Vec<Problem> {
     let mut out = Findings::all();
-    let located = locate(card);
-    for e in located.errors {
-        out.error(e);
-    }
-    let Some(loc) = located.location else {
+    let Some(loc) = locate(card, &mut out) else {
         return out.into_problems();
     };
     if loc.kind != BodyKind::Update {
