@@ -205,9 +205,9 @@ fn user_name_shape(value: &str) -> UserName {
     let Some(hex) = id.strip_prefix("gh_") else {
         return UserName::Invalid("the part before \"@app\" must start with \"gh_\"");
     };
-    if hex.len() == 12 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+    if hex.len() == 12 && all_bytes(hex, |b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         UserName::Usual
-    } else if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    } else if hex.is_empty() || !all_bytes(hex, u8::is_ascii_alphanumeric) {
         UserName::Invalid("the original ID after \"gh_\" must be letters and digits")
     } else {
         UserName::Unusual
@@ -249,7 +249,15 @@ pub fn check_user_name(value: &str, field: &str) -> Result<Option<Problem>> {
 #[cfg_attr(wxcard_size, optimize(size))]
 fn is_app_id(s: &str) -> bool {
     s.strip_prefix("wx")
-        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|hex| hex.len() == 16 && all_bytes(hex, u8::is_ascii_hexdigit))
+}
+
+/// Whether every byte of `s` passes `ok`.
+// Not inlined: after a length check the loop would be unrolled byte by byte.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn all_bytes(s: &str, ok: fn(&u8) -> bool) -> bool {
+    s.as_bytes().iter().all(ok)
 }
 
 /// Checks a mini-program page path: not blank, and not a web URL (the H5 link
