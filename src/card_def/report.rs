@@ -112,3 +112,46 @@ pub(crate) fn invalid_type(field: String, expected: &'static str, found: &Value)
         found: type_name(found),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(mut out: Findings) -> Findings {
+        out.warn("W1", "a".into(), &["first ", "warning"]);
+        out.error(Error::missing("b"));
+        out.error(Error::missing("c"));
+        out
+    }
+
+    #[test]
+    fn all_keeps_everything_in_order() {
+        let problems = findings(Findings::all()).into_problems();
+        let seen: Vec<_> = problems
+            .iter()
+            .map(|p| (p.code, p.field.as_deref(), p.is_error()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("W1", Some("a"), false),
+                ("MISSING_FIELD", Some("b"), true),
+                ("MISSING_FIELD", Some("c"), true),
+            ]
+        );
+        assert_eq!(problems[0].message, "a: first warning");
+    }
+
+    #[test]
+    fn first_keeps_only_the_first_error() {
+        let out = findings(Findings::first());
+        assert!(out.problems.is_empty());
+        assert_eq!(out.first_error(), Some(Error::missing("b")));
+    }
+
+    #[test]
+    fn cat_joins_parts() {
+        assert_eq!(cat(&["links.", "custom", ".", "path"]), "links.custom.path");
+        assert_eq!(cat(&[]), "");
+    }
+}
