@@ -7,7 +7,9 @@ use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_l
 use super::shape::locate;
 use crate::error::{Error, Result};
 use crate::input;
-use crate::json::{Fields, join, type_name};
+use crate::json::{Fields, join};
+
+use super::report::{Findings, cat, invalid_type};
 
 /// One mini-program entry: which mini-program, which page, and optionally the
 /// entry's label texts.
@@ -157,7 +159,7 @@ impl Links {
 /// Checks one link's values; errors name `links.<group>.<key>`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
-    let at = |key: &str| format!("links.{}.{key}", group.js_name());
+    let at = |key: &str| cat(&["links.", group.js_name(), ".", key]);
     check_user_name(&link.user_name, &at("userName"))?;
     check_path(&link.path, &at("path"))?;
     for (text, label_key, key) in [
@@ -165,19 +167,19 @@ fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
         (&link.sub_title, group.sub_title_key(), "subTitle"),
     ] {
         let Some(text) = text else { continue };
-        let Some(label_key) = label_key else {
-            return Err(Error::invalid_value(
-                at(key),
-                "the activation entry has no label field in WeChat's card; remove it",
-            ));
+        let reason = match label_key {
+            None => {
+                "the activation entry has no label field in WeChat's card; remove it".to_owned()
+            }
+            Some(label_key) if text.is_empty() => {
+                cat(&["empty; omit it to keep the card's ", label_key])
+            }
+            Some(label_key) => {
+                check_label(text, label_limit(label_key).unwrap_or(usize::MAX), &at(key))?;
+                continue;
+            }
         };
-        if text.is_empty() {
-            return Err(Error::invalid_value(
-                at(key),
-                format!("empty; omit it to keep the card's {label_key}"),
-            ));
-        }
-        check_label(text, label_limit(label_key).unwrap_or(usize::MAX), &at(key))?;
+        return Err(Error::invalid_value(at(key), reason));
     }
     Ok(())
 }
@@ -221,11 +223,21 @@ fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
-    let located = locate(card);
-    if let Some(e) = located.errors.into_iter().next() {
+    let mut out = card.clone();
+    write_links(&mut out, links)?;
+    Ok(out)
+}
+
+/// [`with_mini_program_links`] in place: writes the links into `card` itself.
+/// On an error `card` is unchanged.
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn write_links(card: &mut Value, links: &Links) -> Result<()> {
+    let mut found = Findings::first();
+    let location = locate(card, &mut found);
+    if let Some(e) = found.first_error() {
         return Err(e);
     }
-    let Some(loc) = located.location else {
+    let Some(loc) = location else {
         return Err(Error::invalid_value(
             "card",
             "not a card create or update body",
@@ -239,25 +251,23 @@ pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
     if links.activate.is_some() && loc.card_type != CardType::MemberCard {
         return Err(Error::invalid_value(
             "links.activate",
-            format!(
-                "activation links exist only on MEMBER_CARD, and this card is {}",
-                loc.card_type
-            ),
+            cat(&[
+                "activation links exist only on MEMBER_CARD, and this card is ",
+                loc.card_type.as_str(),
+            ]),
         ));
     }
-    let mut out = card.clone();
-    let Some(Value::Object(type_obj)) = out.pointer_mut(&loc.pointer) else {
+    let Some(type_obj) = loc.type_object_mut(card) else {
         return Err(Error::missing(loc.path));
     };
-    let base_field = join(&loc.path, "base_info");
     let base = match type_obj.get_or_insert_with("base_info", || Value::Object(Map::new())) {
         Value::Object(base) => base,
         other => {
-            return Err(Error::InvalidType {
-                field: base_field,
-                expected: "an object",
-                found: type_name(other),
-            });
+            return Err(invalid_type(
+                join(&loc.path, "base_info"),
+                "an object",
+                other,
+            ));
         }
     };
     for group in [LinkGroup::Custom, LinkGroup::Center, LinkGroup::Promotion] {
@@ -272,18 +282,20 @@ pub fn with_mini_program_links(card: &Value, links: &Links) -> Result<Value> {
         }
         write(type_obj, group, link);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Writes one link's fields into `map`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn write(map: &mut Map, group: LinkGroup, link: &Link) {
-    map.insert(group.user_name_key().into(), link.user_name.clone().into());
-    map.insert(group.pass_key().into(), link.path.clone().into());
-    if let (Some(key), Some(title)) = (group.title_key(), &link.title) {
-        map.insert(key.into(), title.clone().into());
-    }
-    if let (Some(key), Some(sub)) = (group.sub_title_key(), &link.sub_title) {
-        map.insert(key.into(), sub.clone().into());
+    for (key, value) in [
+        (Some(group.user_name_key()), Some(&link.user_name)),
+        (Some(group.pass_key()), Some(&link.path)),
+        (group.title_key(), link.title.as_ref()),
+        (group.sub_title_key(), link.sub_title.as_ref()),
+    ] {
+        if let (Some(key), Some(value)) = (key, value) {
+            map.insert(key.to_owned(), Value::String(value.clone()));
+        }
     }
 }

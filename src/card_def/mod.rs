@@ -21,6 +21,7 @@ mod card_type;
 mod checks;
 mod fields;
 mod links;
+mod report;
 mod shape;
 mod update;
 mod validate;
@@ -29,4 +30,7 @@ pub use card_type::CardType;
 pub use fields::{LinkGroup, check_user_name, label_limit};
 pub use links::{Link, Links, with_mini_program_links};
 pub use update::card_update_body;
+// The in-place forms, for the wasm adapters, which own their decoded JSON.
 pub use validate::{validate_card_definition, validate_card_definition_str};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use {links::write_links, update::update_body};

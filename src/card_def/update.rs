@@ -3,10 +3,11 @@
 use crate::json::{Map, Value};
 
 use super::card_type::CardType;
-use super::checks::{self, Findings};
+use super::checks;
+use super::report::{Findings, invalid_type};
 use super::shape::check_card_id_str;
 use crate::error::{Error, Result};
-use crate::json::type_name;
+use crate::json::join;
 
 /// The field name of the patch in errors, as the JS API calls it.
 const PATCH: &str = "baseInfoPatch";
@@ -40,26 +41,30 @@ pub fn card_update_body(
     card_type: CardType,
     base_info_patch: &Value,
 ) -> Result<Value> {
+    update_body(card_id, card_type, base_info_patch.clone())
+}
+
+/// [`card_update_body`] of a patch the caller gives up: the patch becomes the
+/// body's `base_info` without a copy.
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn update_body(card_id: &str, card_type: CardType, patch: Value) -> Result<Value> {
     check_card_id_str(card_id, "cardId")?;
-    let patch = match base_info_patch {
-        Value::Object(map) => map,
-        other => {
-            return Err(Error::InvalidType {
-                field: PATCH.into(),
-                expected: "an object of base_info fields",
-                found: type_name(other),
-            });
-        }
+    let Value::Object(map) = &patch else {
+        return Err(invalid_type(
+            PATCH.into(),
+            "an object of base_info fields",
+            &patch,
+        ));
     };
-    check_patch_shape(patch)?;
-    let mut out = Findings::default();
-    checks::base_info(patch, PATCH, card_type, &mut out);
-    checks::app_brand_links(patch, PATCH, &mut out);
+    check_patch_shape(map)?;
+    let mut out = Findings::first();
+    checks::base_info(map, PATCH, card_type, &mut out);
+    checks::app_brand_links(map, PATCH, &mut out);
     if let Some(e) = out.first_error() {
         return Err(e);
     }
     let mut typed = Map::new();
-    typed.insert("base_info".to_owned(), base_info_patch.clone());
+    typed.insert("base_info".to_owned(), patch);
     let mut body = Map::new();
     body.insert("card_id".to_owned(), Value::String(card_id.to_owned()));
     body.insert(card_type.key().to_owned(), Value::Object(typed));
@@ -76,14 +81,11 @@ fn check_patch_shape(patch: &Map) -> Result<()> {
         ));
     }
     for key in patch.keys() {
-        let wrapped = key == "base_info"
-            || key == "card"
-            || key == "card_id"
-            || key == "card_type"
+        let wrapped = ["base_info", "card", "card_id", "card_type"].contains(&key.as_str())
             || CardType::from_key(key).is_some();
         if wrapped {
             return Err(Error::invalid_value(
-                format!("{PATCH}.{key}"),
+                join(PATCH, key),
                 "pass the fields of base_info themselves (e.g. {\"custom_url_name\": …}); the body around them is built for you",
             ));
         }

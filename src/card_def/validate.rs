@@ -2,8 +2,10 @@
 
 use crate::json::Value;
 
-use super::checks::{self, Findings};
-use super::shape::{BodyKind, locate};
+use super::card_type::CardType;
+use super::checks;
+use super::report::{Findings, invalid_type};
+use super::shape::{BodyKind, Location, locate};
 use crate::error::Error;
 use crate::json::join;
 use crate::problem::Problem;
@@ -42,40 +44,30 @@ use crate::problem::Problem;
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn validate_card_definition(card: &Value) -> Vec<Problem> {
-    let mut out = Findings::default();
-    let located = locate(card);
-    for e in located.errors {
-        out.error(e);
+    let mut out = Findings::all();
+    let Some(loc) = locate(card, &mut out) else {
+        return out.into_problems();
+    };
+    if loc.kind != BodyKind::Update {
+        type_warnings(&loc, &mut out);
     }
-    if let Some(loc) = located.location {
-        if loc.kind != BodyKind::Update {
-            type_warnings(&loc, &mut out);
+    let Some(type_obj) = loc.type_object(card) else {
+        return out.into_problems();
+    };
+    let base_field = join(&loc.path, "base_info");
+    match type_obj.get("base_info") {
+        Some(Value::Object(base)) => {
+            checks::base_info(base, &base_field, loc.card_type, &mut out);
         }
-        if let Some(Value::Object(type_obj)) = card.pointer(&loc.pointer) {
-            match type_obj.get("base_info") {
-                Some(Value::Object(base)) => {
-                    checks::base_info(base, &join(&loc.path, "base_info"), loc.card_type, &mut out);
-                }
-                None | Some(Value::Null) if loc.kind == BodyKind::Update => {}
-                None | Some(Value::Null) => out.error(Error::missing(join(&loc.path, "base_info"))),
-                Some(other) => out.error(Error::InvalidType {
-                    field: join(&loc.path, "base_info"),
-                    expected: "an object",
-                    found: crate::json::type_name(other),
-                }),
-            }
-            if loc.card_type == super::CardType::MemberCard {
-                checks::member_level(type_obj, &loc.path, &mut out);
-            } else {
-                for key in ["activate_app_brand_user_name", "activate_app_brand_pass"] {
-                    if type_obj.contains_key(key) {
-                        checks::not_member_card(&join(&loc.path, key), loc.card_type, &mut out);
-                    }
-                }
-            }
-            checks::app_brand_links(type_obj, &loc.path, &mut out);
-        }
+        None | Some(Value::Null) if loc.kind == BodyKind::Update => {}
+        None | Some(Value::Null) => out.error(Error::missing(base_field)),
+        Some(other) => out.error(invalid_type(base_field, "an object", other)),
     }
+    if loc.card_type == CardType::MemberCard {
+        checks::member_level(type_obj, &loc.path, &mut out);
+    }
+    checks::activate_off_member_card(type_obj, &loc.path, loc.card_type, &mut out);
+    checks::app_brand_links(type_obj, &loc.path, &mut out);
     out.into_problems()
 }
 
@@ -104,23 +96,19 @@ pub fn validate_card_definition_str(text: &str) -> Vec<Problem> {
 
 /// Warnings about the card type of a create body.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn type_warnings(loc: &super::shape::Location, out: &mut Findings) {
-    let field = join(&loc.prefix, "card_type");
+fn type_warnings(loc: &Location, out: &mut Findings) {
+    let field = join(loc.prefix, "card_type");
     if loc.card_type.creation_discontinued() {
         out.warn(
             "COUPON_CREATION_DISCONTINUED",
             field.clone(),
-            format!(
-                "{field}: {} is a coupon type (优惠券), and WeChat stopped creating coupons by API or web UI on 2021-04-01; existing coupons keep working and can still be updated",
-                loc.card_type
-            ),
+            &[
+                loc.card_type.as_str(),
+                " is a coupon type (优惠券), and WeChat stopped creating coupons by API or web UI on 2021-04-01; existing coupons keep working and can still be updated",
+            ],
         );
     }
     if let Some(doubt) = loc.card_type.doubt() {
-        out.warn(
-            "UNCONFIRMED_CARD_TYPE",
-            field.clone(),
-            format!("{field}: {doubt}"),
-        );
+        out.warn("UNCONFIRMED_CARD_TYPE", field, &[doubt]);
     }
 }

@@ -14,10 +14,9 @@ use crate::card_def::{self, CardType, Links};
 pub fn with_mini_program_links(card: JsValue, links: JsValue) -> JsResult<JsValue> {
     run(|| {
         let links = Links::from_json(&json(&links, "links")?)?;
-        to_plain(&card_def::with_mini_program_links(
-            &json(&card, "card")?,
-            &links,
-        )?)
+        let mut card = json(&card, "card")?;
+        card_def::write_links(&mut card, &links)?;
+        to_plain(&card)
     })
 }
 
@@ -41,10 +40,10 @@ pub fn card_update_body(card_id: JsValue, card_type: JsValue, patch: JsValue) ->
     run(|| {
         let card_type = CardType::parse(&string(&card_type, "cardType")?, "cardType")?;
         let patch = json(&patch, "baseInfoPatch")?;
-        to_plain(&card_def::card_update_body(
+        to_plain(&card_def::update_body(
             &string(&card_id, "cardId")?,
             card_type,
-            &patch,
+            patch,
         )?)
     })
 }
