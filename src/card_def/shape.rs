@@ -218,7 +218,7 @@ pub(crate) fn check_card_id_str(id: &str, field: &str) -> Result<(), Error> {
     if id.is_empty() {
         return Err(Error::missing(field));
     }
-    let len = id.chars().count();
+    let len = crate::text::char_count(id);
     if len > 32 {
         return Err(Error::TooLong {
             field: field.to_owned(),

@@ -48,11 +48,13 @@ pub fn type_name(value: &Value) -> &'static str {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    if !path.is_empty() {
+        out.push_str(path);
+        out.push('.');
     }
+    out.push_str(key);
+    out
 }
 
 /// The first `max` characters of `s`, with `…` when cut: keeps messages short
