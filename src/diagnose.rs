@@ -136,14 +136,14 @@ fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosi
         };
     };
     let ts = candidates::decimal(timestamp);
-    let signed = candidates::Signed {
-        ticket: ticket.expose(),
-        ts: &ts,
+    let signed = candidates::Signed([
+        ticket.expose(),
+        &ts,
         card_id,
-        code: scan.code.as_deref(),
-        openid: scan.openid.as_deref(),
-        nonce_str: scan.nonce_str.as_deref(),
-    };
+        scan.code.as_deref().unwrap_or_default(),
+        scan.openid.as_deref().unwrap_or_default(),
+        scan.nonce_str.as_deref().unwrap_or_default(),
+    ]);
     let mut values = signed.values("");
     let correct = search::signs(&values, given);
     let with_balance = !correct
@@ -197,9 +197,9 @@ fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosi
     // A value signed but left out of the cardExt cannot be reproduced.
     let mut absent = 0;
     for (key, value) in [
-        ("nonce_str", signed.nonce_str),
-        ("code", signed.code),
-        ("openid", signed.openid),
+        ("nonce_str", &scan.nonce_str),
+        ("code", &scan.code),
+        ("openid", &scan.openid),
     ] {
         if value.is_none() {
             message.push_str(if absent == 0 {

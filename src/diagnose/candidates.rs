@@ -5,35 +5,38 @@ use super::finding::Finding;
 use super::search::Search;
 use crate::sign::sort_values_by;
 
-/// The values a correct signer signs, as read from the cardExt; a mistake is
-/// mostly a copy with one of them replaced or left out.
-#[derive(Clone, Copy)]
-pub(super) struct Signed<'a> {
-    pub ticket: &'a str,
-    /// The timestamp, in decimal.
-    pub ts: &'a str,
-    pub card_id: &'a str,
-    pub code: Option<&'a str>,
-    pub openid: Option<&'a str>,
-    pub nonce_str: Option<&'a str>,
-}
+/// The slot of the ticket in [`Signed`].
+pub(super) const TICKET: usize = 0;
+/// The slot of the timestamp (in decimal).
+pub(super) const TIMESTAMP: usize = 1;
+/// The slot of the card id.
+pub(super) const CARD_ID: usize = 2;
+/// The slot of `code`.
+pub(super) const CODE: usize = 3;
+/// The slot of `openid`.
+pub(super) const OPENID: usize = 4;
+/// The slot of `nonce_str`.
+pub(super) const NONCE_STR: usize = 5;
 
-impl Signed<'_> {
-    /// `[ticket, ts, card_id, code?, openid?, nonce_str?]`, unsorted, without
-    /// the empty ones and those equal to `dropped` (none when it is empty).
+/// The values a correct signer signs, as read from the cardExt, by slot
+/// (`TICKET` … `NONCE_STR`); `""` for an absent value, which is not signed.
+/// A mistake is mostly a copy with one slot replaced or emptied.
+#[derive(Clone, Copy)]
+pub(super) struct Signed<'a>(pub [&'a str; 6]);
+
+impl<'a> Signed<'a> {
+    /// The value in `slot`.
+    pub fn get(&self, slot: usize) -> &'a str {
+        self.0.get(slot).copied().unwrap_or_default()
+    }
+
+    /// The values in slot order, unsorted, without the empty ones and those
+    /// equal to `dropped` (none when it is empty).
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
-    pub fn values(&self, dropped: &str) -> Vec<&str> {
+    pub fn values(&self, dropped: &str) -> Vec<&'a str> {
         let mut values = Vec::with_capacity(8);
-        let all = [
-            Some(self.ticket),
-            Some(self.ts),
-            Some(self.card_id),
-            self.code,
-            self.openid,
-            self.nonce_str,
-        ];
-        for value in all.into_iter().flatten() {
+        for value in self.0 {
             if !value.is_empty() && value != dropped {
                 values.push(value);
             }
@@ -61,9 +64,15 @@ impl Signed<'_> {
         search.sorted(values)
     }
 
-    /// These values signed WeChat's way.
-    fn signed(&self, search: &mut Search<'_>) -> bool {
-        self.signed_as(search, "", "", 0)
+    /// Signs these values WeChat's way with `value` in `slot`.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn signed_with(&self, search: &mut Search<'_>, slot: usize, value: &str) -> bool {
+        let mut edited = Signed(self.0);
+        if let Some(old) = edited.0.get_mut(slot) {
+            *old = value;
+        }
+        edited.signed_as(search, "", "", 0)
     }
 }
 
@@ -80,34 +89,18 @@ pub(super) fn run(
     others: &[(String, String)],
     unsigned: [Option<&str>; 3],
 ) -> Option<Finding> {
-    // A value sent but not signed. Leaving out its slot drops one copy of
-    // the value, whichever slot an equal value is in.
-    let omitted = [
-        (
-            s.nonce_str,
-            Signed {
-                nonce_str: None,
-                ..*s
-            },
-            Finding::NonceSentNotSigned,
-        ),
-        (
-            s.code,
-            Signed { code: None, ..*s },
-            Finding::CodeSentNotSigned,
-        ),
-        (
-            s.openid,
-            Signed { openid: None, ..*s },
-            Finding::OpenidSentNotSigned,
-        ),
-    ];
-    for (sent, without, finding) in omitted {
-        if sent.is_some_and(|v| !v.is_empty()) && without.signed(search) {
+    // A value sent but not signed. Emptying its slot drops one copy of the
+    // value, whichever slot an equal value is in.
+    for (slot, finding) in [
+        (NONCE_STR, Finding::NonceSentNotSigned),
+        (CODE, Finding::CodeSentNotSigned),
+        (OPENID, Finding::OpenidSentNotSigned),
+    ] {
+        if !s.get(slot).is_empty() && s.signed_with(search, slot, "") {
             return Some(finding);
         }
     }
-    if s.signed_as(search, s.card_id, "", 0) {
+    if s.signed_as(search, s.get(CARD_ID), "", 0) {
         return Some(Finding::CardIdNotSigned);
     }
     // A value signed but not sent (or sent where WeChat does not read it).
@@ -123,9 +116,9 @@ pub(super) fn run(
     }
     // An absent value signed as the text "undefined" or "null" (JS
     // `String(undefined)`, a template literal).
-    let absent = [s.code, s.openid, s.nonce_str]
+    let absent = [CODE, OPENID, NONCE_STR]
         .into_iter()
-        .filter(|v| v.is_none_or(str::is_empty))
+        .filter(|&slot| s.get(slot).is_empty())
         .count();
     for literal in ["undefined", "null"] {
         for copies in 1..=absent {
@@ -136,15 +129,10 @@ pub(super) fn run(
     }
     // The ticket with whitespace around it, as read from a file or cache
     // (the older official example has a trailing space).
-    if !s.ticket.is_empty() {
+    let ticket = s.get(TICKET);
+    if !ticket.is_empty() {
         for (before, after) in [("", " "), ("", "\n"), ("", "\r\n"), (" ", "")] {
-            let ticket = [before, s.ticket, after].concat();
-            if (Signed {
-                ticket: &ticket,
-                ..*s
-            })
-            .signed(search)
-            {
+            if s.signed_with(search, TICKET, &[before, ticket, after].concat()) {
                 return Some(Finding::TicketWhitespace);
             }
         }
@@ -172,7 +160,7 @@ fn timestamp_renderings(
     s: &Signed<'_>,
     timestamp: u64,
 ) -> Option<Finding> {
-    let with_ts = |search: &mut Search<'_>, ts: &str| Signed { ts, ..*s }.signed(search);
+    let with_ts = |search: &mut Search<'_>, ts: &str| s.signed_with(search, TIMESTAMP, ts);
     for k in 0..1000 {
         if with_ts(
             search,
@@ -190,7 +178,7 @@ fn timestamp_renderings(
             scale /= 10;
         }
         let digits = decimal(scale + k);
-        let fraction = [s.ts, ".", digits.get(1..).unwrap_or_default()].concat();
+        let fraction = [s.get(TIMESTAMP), ".", digits.get(1..).unwrap_or_default()].concat();
         if with_ts(search, &fraction) {
             return Some(Finding::TimestampWithFraction);
         }
@@ -213,12 +201,12 @@ fn timestamp_renderings(
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn jsapi_style(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
-    let nonce = s.nonce_str.unwrap_or_default();
-    for url in [s.card_id, ""] {
+    let [ticket, ts, card_id, code, openid, nonce] = s.0;
+    for url in [card_id, ""] {
         let pairs = [
-            ("jsapi_ticket", Some(s.ticket)),
+            ("jsapi_ticket", Some(ticket)),
             ("noncestr", Some(nonce)),
-            ("timestamp", Some(s.ts)),
+            ("timestamp", Some(ts)),
             ("url", Some(url)),
         ];
         if key_values(search, &pairs) {
@@ -231,20 +219,19 @@ fn jsapi_style(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
     // wx.config signer sorts): the ticket's key goes in one of three slots,
     // before `card_id`, between `code` and the nonce, or between `openid`
     // and `timestamp`.
-    let [code, openid, nonce] =
-        [s.code, s.openid, s.nonce_str].map(|v| v.filter(|v| !v.is_empty()));
+    let [code, openid, nonce] = [code, openid, nonce].map(|v| Some(v).filter(|v| !v.is_empty()));
     for (at, ticket_key) in [(0, "api_ticket"), (1, "jsapi_ticket"), (2, "ticket")] {
-        let ticket = |slot| (slot == at).then_some(s.ticket);
+        let ticket = |slot| (slot == at).then_some(ticket);
         for nonce_key in ["nonce_str", "noncestr"] {
             let pairs = [
                 (ticket_key, ticket(0)),
-                ("card_id", Some(s.card_id)),
+                ("card_id", Some(card_id)),
                 ("code", code),
                 (ticket_key, ticket(1)),
                 (nonce_key, nonce),
                 ("openid", openid),
                 (ticket_key, ticket(2)),
-                ("timestamp", Some(s.ts)),
+                ("timestamp", Some(ts)),
             ];
             if key_values(search, &pairs) {
                 return Some(Finding::JsapiStyle);
