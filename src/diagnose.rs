@@ -15,6 +15,7 @@ use crate::json::{Fields, ObjectWriter, ToJson, Value};
 use crate::redact::scrub;
 use crate::rules;
 use crate::secret::{Ticket, without_input_ticket};
+use crate::sign::sort_values;
 
 mod candidates;
 mod finding;
@@ -144,12 +145,16 @@ fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosi
         scan.openid.as_deref().unwrap_or_default(),
         scan.nonce_str.as_deref().unwrap_or_default(),
     ]);
+    // WeChat's scheme: the values in byte order, concatenated (an empty
+    // balance adds nothing).
     let mut values = signed.values("");
-    let correct = search::signs(&values, given);
+    sort_values(&mut values);
+    let correct = search::hashes_to(&values, given);
     let with_balance = !correct
         && scan.balance.as_deref().is_some_and(|balance| {
             values.push(balance);
-            search::signs(&values, given)
+            sort_values(&mut values);
+            search::hashes_to(&values, given)
         });
     if correct || with_balance {
         if let Some(error) = first_error {

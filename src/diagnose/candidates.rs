@@ -161,11 +161,15 @@ fn timestamp_renderings(
     timestamp: u64,
 ) -> Option<Finding> {
     let with_ts = |search: &mut Search<'_>, ts: &str| s.signed_with(search, TIMESTAMP, ts);
+    // `timestamp * 1000`, saturating (without the 128-bit multiplication of
+    // `u64::saturating_mul` on wasm32).
+    let milliseconds = if timestamp > u64::MAX / 1000 {
+        u64::MAX
+    } else {
+        timestamp * 1000
+    };
     for k in 0..1000 {
-        if with_ts(
-            search,
-            &decimal(timestamp.saturating_mul(1000).saturating_add(k)),
-        ) {
+        if with_ts(search, &decimal(milliseconds.saturating_add(k))) {
             return Some(Finding::TimestampInMilliseconds);
         }
     }
@@ -196,67 +200,129 @@ fn timestamp_renderings(
     None
 }
 
-/// `k=v` pairs joined by `&`, as the `wx.config` signer builds its string:
-/// its own four keys, or the card fields under their names.
+/// A `k=v&` string: its keys, each with the slot of its value, in order,
+/// and whether an absent code, openid or nonce_str is left out (a slot past
+/// the end, [`NO_VALUE`], reads as empty).
+type KeyValues = (&'static [(&'static str, usize)], bool);
+
+/// A slot that is always empty.
+const NO_VALUE: usize = 6;
+
+/// The `k=v` pairs joined by `&` that the `wx.config` signer builds: with its
+/// own four keys (the card id as the url, or no url), then the card fields
+/// under their names. Those are in key order, which is the byte order of the
+/// `k=v` texts the wx.config signer sorts (no key is a prefix of another),
+/// and the ticket, card id and timestamp are always paired.
+const JSAPI_STYLES: [KeyValues; 8] = [
+    (
+        &[
+            ("jsapi_ticket", TICKET),
+            ("noncestr", NONCE_STR),
+            ("timestamp", TIMESTAMP),
+            ("url", CARD_ID),
+        ],
+        false,
+    ),
+    (
+        &[
+            ("jsapi_ticket", TICKET),
+            ("noncestr", NONCE_STR),
+            ("timestamp", TIMESTAMP),
+            ("url", NO_VALUE),
+        ],
+        false,
+    ),
+    (
+        &[
+            ("api_ticket", TICKET),
+            ("card_id", CARD_ID),
+            ("code", CODE),
+            ("nonce_str", NONCE_STR),
+            ("openid", OPENID),
+            ("timestamp", TIMESTAMP),
+        ],
+        true,
+    ),
+    (
+        &[
+            ("api_ticket", TICKET),
+            ("card_id", CARD_ID),
+            ("code", CODE),
+            ("noncestr", NONCE_STR),
+            ("openid", OPENID),
+            ("timestamp", TIMESTAMP),
+        ],
+        true,
+    ),
+    (
+        &[
+            ("card_id", CARD_ID),
+            ("code", CODE),
+            ("jsapi_ticket", TICKET),
+            ("nonce_str", NONCE_STR),
+            ("openid", OPENID),
+            ("timestamp", TIMESTAMP),
+        ],
+        true,
+    ),
+    (
+        &[
+            ("card_id", CARD_ID),
+            ("code", CODE),
+            ("jsapi_ticket", TICKET),
+            ("noncestr", NONCE_STR),
+            ("openid", OPENID),
+            ("timestamp", TIMESTAMP),
+        ],
+        true,
+    ),
+    (
+        &[
+            ("card_id", CARD_ID),
+            ("code", CODE),
+            ("nonce_str", NONCE_STR),
+            ("openid", OPENID),
+            ("ticket", TICKET),
+            ("timestamp", TIMESTAMP),
+        ],
+        true,
+    ),
+    (
+        &[
+            ("card_id", CARD_ID),
+            ("code", CODE),
+            ("noncestr", NONCE_STR),
+            ("openid", OPENID),
+            ("ticket", TICKET),
+            ("timestamp", TIMESTAMP),
+        ],
+        true,
+    ),
+];
+
+/// A signature computed like the `wx.config` one, over `k=v` pairs.
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn jsapi_style(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
-    let [ticket, ts, card_id, code, openid, nonce] = s.0;
-    for url in [card_id, ""] {
-        let pairs = [
-            ("jsapi_ticket", Some(ticket)),
-            ("noncestr", Some(nonce)),
-            ("timestamp", Some(ts)),
-            ("url", Some(url)),
-        ];
-        if key_values(search, &pairs) {
+    for (pairs, skip_absent) in JSAPI_STYLES {
+        let mut text = String::new();
+        for &(key, slot) in pairs {
+            let value = s.get(slot);
+            if skip_absent && slot >= CODE && value.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('&');
+            }
+            text.push_str(key);
+            text.push('=');
+            text.push_str(value);
+        }
+        if search.concat(&[&text]) {
             return Some(Finding::JsapiStyle);
         }
     }
-    // The ticket, card id and timestamp are always paired; the others only
-    // when present. The pairs are in key order (no key is a prefix of
-    // another, so that is the byte order of the `k=v` texts, as the
-    // wx.config signer sorts): the ticket's key goes in one of three slots,
-    // before `card_id`, between `code` and the nonce, or between `openid`
-    // and `timestamp`.
-    let [code, openid, nonce] = [code, openid, nonce].map(|v| Some(v).filter(|v| !v.is_empty()));
-    for (at, ticket_key) in [(0, "api_ticket"), (1, "jsapi_ticket"), (2, "ticket")] {
-        let ticket = |slot| (slot == at).then_some(ticket);
-        for nonce_key in ["nonce_str", "noncestr"] {
-            let pairs = [
-                (ticket_key, ticket(0)),
-                ("card_id", Some(card_id)),
-                ("code", code),
-                (ticket_key, ticket(1)),
-                (nonce_key, nonce),
-                ("openid", openid),
-                (ticket_key, ticket(2)),
-                ("timestamp", Some(ts)),
-            ];
-            if key_values(search, &pairs) {
-                return Some(Finding::JsapiStyle);
-            }
-        }
-    }
     None
-}
-
-/// Whether `key=value` for each present value, joined by `&`, hashes to the
-/// given signature.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-fn key_values(search: &mut Search<'_>, pairs: &[(&str, Option<&str>)]) -> bool {
-    let mut text = String::new();
-    for (key, value) in pairs {
-        let Some(value) = value else { continue };
-        if !text.is_empty() {
-            text.push('&');
-        }
-        text.push_str(key);
-        text.push('=');
-        text.push_str(value);
-    }
-    search.concat(&[&text])
 }
 
 /// Any order of the values other than the sorted one: a fixed or insertion
@@ -337,16 +403,13 @@ mod tests {
     }
 
     #[test]
-    fn jsapi_pairs_are_in_byte_order() {
-        // The slots key_values writes them in are the sorted order of the texts.
-        for (at, ticket_key) in [(0, "api_ticket"), (1, "jsapi_ticket"), (2, "ticket")] {
-            for nonce_key in ["nonce_str", "noncestr"] {
-                let mut keys = vec!["card_id", "code", nonce_key, "openid", "timestamp"];
-                keys.insert([0, 2, 4][at], ticket_key);
-                let mut sorted = keys.clone();
-                sorted.sort_by_key(|k| format!("{k}=zzz"));
-                assert_eq!(keys, sorted);
-            }
+    fn jsapi_card_pairs_are_in_byte_order() {
+        // The card-field forms list their pairs as the wx.config signer sorts them.
+        for (pairs, _) in &JSAPI_STYLES[2..] {
+            let texts: Vec<String> = pairs.iter().map(|(k, _)| format!("{k}=zzz")).collect();
+            let mut sorted = texts.clone();
+            sorted.sort();
+            assert_eq!(texts, sorted);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Hashing candidate signature strings within a work budget.
 
 use super::{MAX_CANDIDATES, MAX_HASHED_BYTES};
-use crate::sign::{card_signature, signatures_match, sort_values};
+use crate::sign::{sha1_hex, signatures_match, sort_values};
 
 /// Compares candidate signatures with the given one, counting the work.
 pub(super) struct Search<'a> {
@@ -40,7 +40,7 @@ impl<'a> Search<'a> {
         }
         self.candidates += 1;
         self.bytes += len;
-        signs(&[parts.concat().as_str()], self.given)
+        hashes_to(parts, self.given)
     }
 
     /// WeChat's scheme (byte sort, concatenate) over `values`, which are not
@@ -56,12 +56,12 @@ impl<'a> Search<'a> {
     }
 }
 
-/// Whether `values`, signed WeChat's way, give the signature `given`: the one
-/// copy of the hashing in the diagnosis (a candidate is joined first, and a
-/// single value sorts to itself).
+/// Whether the SHA-1 of `parts` concatenated in the given order is the
+/// signature `given`: the one place the diagnosis hashes.
 #[inline(never)]
-pub(super) fn signs(values: &[&str], given: &str) -> bool {
-    signatures_match(&card_signature(values), given)
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(super) fn hashes_to(parts: &[&str], given: &str) -> bool {
+    signatures_match(&sha1_hex(parts.iter().map(|p| p.as_bytes())), given)
 }
 
 #[cfg(test)]
