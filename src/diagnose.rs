@@ -239,12 +239,14 @@ fn from_error(error: &Error, ticket: &Ticket) -> Diagnosis {
 }
 
 /// The diagnosis that names `finding`.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn found(ok: bool, finding: Finding) -> Diagnosis {
     let (cause, message) = finding.text();
     diagnosis(ok, Some(cause), message)
 }
 
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn diagnosis(ok: bool, cause: Option<&'static str>, message: &str) -> Diagnosis {
     Diagnosis {
         ok,
@@ -255,6 +257,7 @@ fn diagnosis(ok: bool, cause: Option<&'static str>, message: &str) -> Diagnosis 
 
 impl ToJson for Diagnosis {
     /// `{ ok, cause, message }`; `cause` is `null` when there is none.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("ok", &self.ok)

@@ -326,27 +326,42 @@ fn jsapi_style(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
 }
 
 /// Any order of the values other than the sorted one: a fixed or insertion
-/// order, or a reversed sort.
+/// order, or a reversed sort. The orders are tried in lexicographic order of
+/// the slots, from the slot order itself.
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn unsorted(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
     let values = s.values("");
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    let mut parts: Vec<&str> = Vec::with_capacity(values.len());
-    loop {
-        parts.clear();
-        parts.extend(order.iter().filter_map(|&i| values.get(i).copied()));
+    let count: usize = (1..=values.len()).product();
+    for rank in 0..count {
+        let parts = nth_order(&values, rank, count);
         if search.concat(&parts) {
             return Some(Finding::Unsorted);
         }
-        if search.exhausted() || !next_permutation(&mut order) {
-            return None;
+        if search.exhausted() {
+            break;
         }
     }
+    None
+}
+
+/// The `rank`-th of the `count` orders of `values` in lexicographic order of
+/// their positions: the digits of `rank` in the factorial number system pick
+/// each next value among those left.
+fn nth_order<'v>(values: &[&'v str], rank: usize, count: usize) -> Vec<&'v str> {
+    let (mut left, mut order) = (values.to_vec(), Vec::with_capacity(values.len()));
+    let (mut rank, mut block) = (rank, count);
+    while !left.is_empty() {
+        block /= left.len();
+        order.push(left.remove(rank / block));
+        rank %= block;
+    }
+    order
 }
 
 /// `a < b` in byte order with ASCII letters folded to upper or lower case.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 fn folded_less(a: &str, b: &str, upper: bool) -> bool {
     let fold = |c: u8| {
         if upper {
@@ -366,25 +381,9 @@ fn folded_less(a: &str, b: &str, upper: bool) -> bool {
 
 /// `n` in decimal.
 #[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub(super) fn decimal(n: u64) -> String {
     n.to_string()
-}
-
-/// Rearranges `p` into the next permutation in lexicographic order; false
-/// after the last one.
-fn next_permutation(p: &mut [usize]) -> bool {
-    let Some(i) = (1..p.len()).rev().find(|&i| p.get(i - 1) < p.get(i)) else {
-        return false;
-    };
-    let pivot = p.get(i - 1).copied();
-    let Some(j) = (i..p.len()).rev().find(|&j| p.get(j).copied() > pivot) else {
-        return false;
-    };
-    p.swap(i - 1, j);
-    if let Some(tail) = p.get_mut(i..) {
-        tail.reverse();
-    }
-    true
 }
 
 #[cfg(test)]
@@ -392,14 +391,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn permutations_are_all_visited_once() {
-        let mut p = vec![0, 1, 2, 3];
-        let mut seen = std::collections::HashSet::new();
-        seen.insert(p.clone());
-        while next_permutation(&mut p) {
-            assert!(seen.insert(p.clone()));
-        }
-        assert_eq!(seen.len(), 24);
+    fn orders_are_all_visited_once_in_lexicographic_order() {
+        let values = ["a", "b", "c", "d"];
+        let orders: Vec<Vec<&str>> = (0..24).map(|rank| nth_order(&values, rank, 24)).collect();
+        assert_eq!(orders[0], values);
+        assert_eq!(orders[1], ["a", "b", "d", "c"]);
+        assert_eq!(orders[23], ["d", "c", "b", "a"]);
+        let mut sorted = orders.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, orders);
     }
 
     #[test]

@@ -45,10 +45,10 @@ pub(super) enum Finding {
 impl Finding {
     /// The mistake of a value signed under `key`, a key WeChat does not read:
     /// named after the field the key looks like (ASCII case ignored).
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn signed_under(key: &str) -> Finding {
-        let key = key.to_ascii_lowercase();
-        let names = |part: &str| key.contains(part);
+        let names = |part: &str| contains_folded(key.as_bytes(), part.as_bytes());
         if names("nonce") {
             Finding::NonceSignedNotSent
         } else if names("openid") || names("open_id") {
@@ -138,6 +138,23 @@ impl Finding {
             ),
         }
     }
+}
+
+/// Whether `text` contains the lower-case `part` with ASCII case ignored.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn contains_folded(text: &[u8], part: &[u8]) -> bool {
+    let mut rest = text;
+    while rest.len() >= part.len() {
+        if rest
+            .iter()
+            .zip(part)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        {
+            return true;
+        }
+        rest = rest.get(1..).unwrap_or_default();
+    }
+    false
 }
 
 #[cfg(test)]
