@@ -125,16 +125,42 @@ pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diag
     )
 }
 
-/// [`diagnose_card_ext`] of a cardExt once read.
+/// [`diagnose_card_ext`] of a cardExt once read: a mistake that reproduces
+/// the signature comes first, then the first error of a malformed cardExt.
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosis {
-    let first_error = scan.errors.first();
+    match (verdict(scan, card_id, ticket), scan.errors.first()) {
+        (Verdict::Mistake(finding), _) => found(false, finding),
+        (_, Some(error)) => from_error(error, ticket),
+        (Verdict::Unreadable, None) => diagnosis(false, Some("MISSING_FIELD"), ""),
+        (Verdict::Matches(Some(finding)), None) => found(true, finding),
+        (Verdict::Matches(None), None) => diagnosis(
+            true,
+            None,
+            "the signature matches and the cardExt passes every check",
+        ),
+        (Verdict::Unexplained { exhausted }, None) => wrong_ticket(scan, exhausted),
+    }
+}
+
+/// What the signature of a cardExt shows, before its errors are weighed.
+enum Verdict {
+    /// No readable timestamp or signature to check.
+    Unreadable,
+    /// The signature matches, with a remark or none.
+    Matches(Option<Finding>),
+    /// A known mistake reproduces the signature.
+    Mistake(Finding),
+    /// Nothing reproduces it; `exhausted` when the search hit its work limit.
+    Unexplained { exhausted: bool },
+}
+
+/// Checks the signature of `scan`, then tries the known mistakes.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
     let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
-        return match first_error {
-            Some(error) => from_error(error, ticket),
-            None => diagnosis(false, Some("MISSING_FIELD"), ""),
-        };
+        return Verdict::Unreadable;
     };
     let ts = candidates::decimal(timestamp);
     let signed = candidates::Signed([
@@ -149,28 +175,16 @@ fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosi
     // balance adds nothing).
     let mut values = signed.values("");
     sort_values(&mut values);
-    let correct = search::hashes_to(&values, given);
-    let with_balance = !correct
-        && scan.balance.as_deref().is_some_and(|balance| {
-            values.push(balance);
-            sort_values(&mut values);
-            search::hashes_to(&values, given)
-        });
-    if correct || with_balance {
-        if let Some(error) = first_error {
-            return from_error(error, ticket);
+    if search::hashes_to(&values, given) {
+        let uppercase = given.bytes().any(|b| b.is_ascii_uppercase());
+        return Verdict::Matches(uppercase.then_some(Finding::UppercaseHex));
+    }
+    if let Some(balance) = scan.balance.as_deref() {
+        values.push(balance);
+        sort_values(&mut values);
+        if search::hashes_to(&values, given) {
+            return Verdict::Matches(Some(Finding::BalanceSigned));
         }
-        return if with_balance {
-            found(true, Finding::BalanceSigned)
-        } else if given.bytes().any(|b| b.is_ascii_uppercase()) {
-            found(true, Finding::UppercaseHex)
-        } else {
-            diagnosis(
-                true,
-                None,
-                "the signature matches and the cardExt passes every check",
-            )
-        };
     }
     // Values a signer may have signed although WeChat does not: misnamed or
     // unknown keys, and the unsigned fields.
@@ -181,21 +195,25 @@ fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosi
         scan.card_id.as_deref(),
     ];
     let mut search = Search::new(given);
-    let finding = candidates::run(
+    match candidates::run(
         &mut search,
         &signed,
         timestamp,
         &scan.other_values,
         unsigned,
-    );
-    if let Some(finding) = finding {
-        return found(false, finding);
+    ) {
+        Some(finding) => Verdict::Mistake(finding),
+        None => Verdict::Unexplained {
+            exhausted: search.exhausted(),
+        },
     }
-    if let Some(error) = first_error {
-        return from_error(error, ticket);
-    }
+}
+
+/// The diagnosis when no known mistake reproduces the signature.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn wrong_ticket(scan: &CardExtScan, exhausted: bool) -> Diagnosis {
     let mut message = String::from("no known mistake reproduces the signature");
-    if search.exhausted() {
+    if exhausted {
         message.push_str(" (the search stopped at its work limit)");
     }
     message.push_str("; the usual cause is a different ticket: the jsapi_ticket instead of the wx_card api_ticket, a ticket of another official account than the one that created the card, or a rotated ticket. Also check that cardId is the card that was signed");
