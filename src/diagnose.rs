@@ -20,6 +20,7 @@ use crate::sign::sort_values;
 mod candidates;
 mod finding;
 mod search;
+mod signed;
 
 use finding::Finding;
 use search::Search;
@@ -162,8 +163,8 @@ fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
     let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
         return Verdict::Unreadable;
     };
-    let ts = candidates::decimal(timestamp);
-    let signed = candidates::Signed([
+    let ts = signed::decimal(timestamp);
+    let signed = signed::Signed([
         ticket.expose(),
         &ts,
         card_id,
@@ -188,7 +189,7 @@ fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
     }
     // Values a signer may have signed although WeChat does not: misnamed or
     // unknown keys, and the unsigned fields.
-    let fixed_begin = scan.fixed_begintimestamp.map(candidates::decimal);
+    let fixed_begin = scan.fixed_begintimestamp.map(signed::decimal);
     let unsigned = [
         scan.outer_str.as_deref(),
         fixed_begin.as_deref(),

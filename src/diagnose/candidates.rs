@@ -3,78 +3,8 @@
 
 use super::finding::Finding;
 use super::search::Search;
+use super::signed::{CARD_ID, CODE, NONCE_STR, OPENID, Signed, TICKET, TIMESTAMP, decimal};
 use crate::sign::sort_values_by;
-
-/// The slot of the ticket in [`Signed`].
-pub(super) const TICKET: usize = 0;
-/// The slot of the timestamp (in decimal).
-pub(super) const TIMESTAMP: usize = 1;
-/// The slot of the card id.
-pub(super) const CARD_ID: usize = 2;
-/// The slot of `code`.
-pub(super) const CODE: usize = 3;
-/// The slot of `openid`.
-pub(super) const OPENID: usize = 4;
-/// The slot of `nonce_str`.
-pub(super) const NONCE_STR: usize = 5;
-
-/// The values a correct signer signs, as read from the cardExt, by slot
-/// (`TICKET` … `NONCE_STR`); `""` for an absent value, which is not signed.
-/// A mistake is mostly a copy with one slot replaced or emptied.
-#[derive(Clone, Copy)]
-pub(super) struct Signed<'a>(pub [&'a str; 6]);
-
-impl<'a> Signed<'a> {
-    /// The value in `slot`.
-    pub fn get(&self, slot: usize) -> &'a str {
-        self.0.get(slot).copied().unwrap_or_default()
-    }
-
-    /// The values in slot order, unsorted, without the empty ones and those
-    /// equal to `dropped` (none when it is empty).
-    #[inline(never)]
-    #[cfg_attr(wxcard_size, optimize(size))]
-    pub fn values(&self, dropped: &str) -> Vec<&'a str> {
-        let mut values = Vec::with_capacity(8);
-        for value in self.0 {
-            if !value.is_empty() && value != dropped {
-                values.push(value);
-            }
-        }
-        values
-    }
-
-    /// Signs these values WeChat's way, but without every value equal to
-    /// `dropped` and with `copies` copies of `added`.
-    #[inline(never)]
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn signed_as(
-        &self,
-        search: &mut Search<'_>,
-        dropped: &str,
-        added: &str,
-        copies: usize,
-    ) -> bool {
-        let mut values = self.values(dropped);
-        if !added.is_empty() {
-            for _ in 0..copies {
-                values.push(added);
-            }
-        }
-        search.sorted(values)
-    }
-
-    /// Signs these values WeChat's way with `value` in `slot`.
-    #[inline(never)]
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn signed_with(&self, search: &mut Search<'_>, slot: usize, value: &str) -> bool {
-        let mut edited = Signed(self.0);
-        if let Some(old) = edited.0.get_mut(slot) {
-            *old = value;
-        }
-        edited.signed_as(search, "", "", 0)
-    }
-}
 
 /// Tries every known mistake in turn and names the first that reproduces the
 /// given signature. `others` (misnamed or unknown keys with their values)
@@ -377,13 +307,6 @@ fn folded_less(a: &str, b: &str, upper: bool) -> bool {
         }
     }
     a.len() < b.len()
-}
-
-/// `n` in decimal.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-pub(super) fn decimal(n: u64) -> String {
-    n.to_string()
 }
 
 #[cfg(test)]
