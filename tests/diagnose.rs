@@ -417,7 +417,7 @@ fn ticket_whitespace_newline() {
 /// unknown key too big to hash does not hide a case-insensitive sort.
 #[test]
 fn a_candidate_over_the_budget_does_not_end_the_search() {
-    let mut values = vec![TICKET, TS, CARD, NONCE];
+    let mut values = [TICKET, TS, CARD, NONCE];
     values.sort_by_key(|v| v.to_lowercase());
     let sig = sha1(&values.concat());
     let big = "x".repeat(wxcard::diagnose::MAX_HASHED_BYTES);
