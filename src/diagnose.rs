@@ -9,18 +9,21 @@
 //! The work is capped ([`MAX_CANDIDATES`] candidate strings and
 //! [`MAX_HASHED_BYTES`] hashed bytes), so a hostile cardExt cannot make it slow.
 
-use crate::json::{ObjectWriter, ToJson, Value};
-use crate::secret::without_input_ticket;
-
 use crate::card_ext::CardExtScan;
-use crate::error::Result;
-use crate::json::Fields;
+use crate::error::{Error, Result};
+use crate::json::{Fields, ObjectWriter, ToJson, Value};
 use crate::redact::scrub;
 use crate::rules;
-use crate::secret::Ticket;
-use crate::sign::{card_signature, signatures_match};
+use crate::secret::{Ticket, without_input_ticket};
+use crate::sign::sort_values;
 
 mod candidates;
+mod finding;
+mod search;
+mod signed;
+
+use finding::Finding;
+use search::Search;
 
 /// The most candidate signatures one diagnosis computes.
 pub const MAX_CANDIDATES: usize = 8192;
@@ -116,129 +119,164 @@ impl DiagnoseOptions {
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn diagnose_card_ext(card_ext: &str, card_id: &str, ticket: &Ticket) -> Diagnosis {
-    let scan = CardExtScan::read(card_ext, "cardExt", Some(ticket));
-    let first_error = scan.errors.first().map(|e| (e.code(), e.to_string()));
-    let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
-        let (cause, message) = first_error.unwrap_or(("MISSING_FIELD", String::new()));
-        return redacted(false, Some(cause), message, ticket);
-    };
-    let signed = candidates::Signed {
-        ticket: ticket.expose(),
+    diagnose_scan(
+        &CardExtScan::read(card_ext, "cardExt", Some(ticket)),
         card_id,
-        timestamp,
-        code: scan.code.as_deref(),
-        openid: scan.openid.as_deref(),
-        nonce_str: scan.nonce_str.as_deref(),
-    };
-    let ts = candidates::decimal(timestamp);
-    let mut values = signed.with_timestamp(&ts);
-    let correct = signatures_match(&card_signature(&values), given);
-    let with_balance = !correct
-        && scan.balance.as_deref().is_some_and(|balance| {
-            values.push(balance);
-            signatures_match(&card_signature(&values), given)
-        });
-    if correct || with_balance {
-        if let Some((cause, message)) = first_error {
-            return redacted(false, Some(cause), message, ticket);
-        }
-        let uppercase = given.bytes().any(|b| b.is_ascii_uppercase());
-        let (cause, message) = if with_balance {
-            (
-                Some("BALANCE_SIGNED"),
-                "the signature matches with the legacy balance field signed, as the official tool does for LUCKY_MONEY cards; for any other card type, drop balance",
-            )
-        } else if uppercase {
-            (
-                Some("UPPERCASE_HEX"),
-                "the signature matches, but in upper-case hex; every reference signer emits lower case and WeChat's acceptance of upper case is unconfirmed",
-            )
-        } else {
-            (
-                None,
-                "the signature matches and the cardExt passes every check",
-            )
-        };
-        return Diagnosis {
-            ok: true,
-            cause,
-            message: message.into(),
-        };
+        ticket,
+    )
+}
+
+/// [`diagnose_card_ext`] of a cardExt once read: a mistake that reproduces
+/// the signature comes first, then the first error of a malformed cardExt.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn diagnose_scan(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Diagnosis {
+    match (verdict(scan, card_id, ticket), scan.errors.first()) {
+        (Verdict::Mistake(finding), _) => found(false, finding),
+        (_, Some(error)) => from_error(error, ticket),
+        (Verdict::Unreadable, None) => diagnosis(false, Some("MISSING_FIELD"), ""),
+        (Verdict::Matches(Some(finding)), None) => found(true, finding),
+        (Verdict::Matches(None), None) => diagnosis(
+            true,
+            None,
+            "the signature matches and the cardExt passes every check",
+        ),
+        (Verdict::Unexplained { exhausted }, None) => wrong_ticket(scan, exhausted),
     }
-    let mut search = candidates::Search::new(given);
+}
+
+/// What the signature of a cardExt shows, before its errors are weighed.
+enum Verdict {
+    /// No readable timestamp or signature to check.
+    Unreadable,
+    /// The signature matches, with a remark or none.
+    Matches(Option<Finding>),
+    /// A known mistake reproduces the signature.
+    Mistake(Finding),
+    /// Nothing reproduces it; `exhausted` when the search hit its work limit.
+    Unexplained { exhausted: bool },
+}
+
+/// Checks the signature of `scan`, then tries the known mistakes.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
+    let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
+        return Verdict::Unreadable;
+    };
+    let ts = signed::decimal(timestamp);
+    let signed = signed::Signed([
+        ticket.expose(),
+        &ts,
+        card_id,
+        scan.code.as_deref().unwrap_or_default(),
+        scan.openid.as_deref().unwrap_or_default(),
+        scan.nonce_str.as_deref().unwrap_or_default(),
+    ]);
+    // WeChat's scheme: the values in byte order, concatenated (an empty
+    // balance adds nothing).
+    let mut values = signed.values("");
+    sort_values(&mut values);
+    if search::hashes_to(&values, given) {
+        let uppercase = given.bytes().any(|b| b.is_ascii_uppercase());
+        return Verdict::Matches(uppercase.then_some(Finding::UppercaseHex));
+    }
+    if let Some(balance) = scan.balance.as_deref() {
+        values.push(balance);
+        sort_values(&mut values);
+        if search::hashes_to(&values, given) {
+            return Verdict::Matches(Some(Finding::BalanceSigned));
+        }
+    }
     // Values a signer may have signed although WeChat does not: misnamed or
     // unknown keys, and the unsigned fields.
-    let mut extras: Vec<(&str, &str)> = scan
-        .other_values
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let fixed_begin = scan.fixed_begintimestamp.map(candidates::decimal);
+    let fixed_begin = scan.fixed_begintimestamp.map(signed::decimal);
     let unsigned = [
-        ("outer_str", &scan.outer_str),
-        ("fixed_begintimestamp", &fixed_begin),
-        ("card_id", &scan.card_id),
+        scan.outer_str.as_deref(),
+        fixed_begin.as_deref(),
+        scan.card_id.as_deref(),
     ];
-    for (key, value) in unsigned {
-        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-            extras.push((key, value));
-        }
-    }
-    if let Some((cause, message)) = search.run(&signed, &extras) {
-        return Diagnosis {
-            ok: false,
-            cause: Some(cause),
-            message: message.into(),
-        };
-    }
-    match first_error {
-        Some((cause, message)) => redacted(false, Some(cause), message, ticket),
-        None => {
-            let absent: Vec<&str> = [
-                ("nonce_str", signed.nonce_str),
-                ("code", signed.code),
-                ("openid", signed.openid),
-            ]
-            .into_iter()
-            .filter(|(_, v)| v.is_none())
-            .map(|(k, _)| k)
-            .collect();
-            let mut message = String::from("no known mistake reproduces the signature");
-            if search.exhausted() {
-                message.push_str(" (the search stopped at its work limit)");
-            }
-            message.push_str("; the usual cause is a different ticket: the jsapi_ticket instead of the wx_card api_ticket, a ticket of another official account than the one that created the card, or a rotated ticket. Also check that cardId is the card that was signed");
-            if !absent.is_empty() {
-                message.push_str(&format!(
-                    ", and that the signer did not sign a {} this cardExt does not send",
-                    absent.join(" or ")
-                ));
-            }
-            Diagnosis {
-                ok: false,
-                cause: Some("WRONG_TICKET"),
-                message,
-            }
-        }
+    let mut search = Search::new(given);
+    match candidates::run(
+        &mut search,
+        &signed,
+        timestamp,
+        &scan.other_values,
+        unsigned,
+    ) {
+        Some(finding) => Verdict::Mistake(finding),
+        None => Verdict::Unexplained {
+            exhausted: search.exhausted(),
+        },
     }
 }
 
-fn redacted(ok: bool, cause: Option<&'static str>, message: String, ticket: &Ticket) -> Diagnosis {
+/// The diagnosis when no known mistake reproduces the signature.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn wrong_ticket(scan: &CardExtScan, exhausted: bool) -> Diagnosis {
+    let mut message = String::from("no known mistake reproduces the signature");
+    if exhausted {
+        message.push_str(" (the search stopped at its work limit)");
+    }
+    message.push_str("; the usual cause is a different ticket: the jsapi_ticket instead of the wx_card api_ticket, a ticket of another official account than the one that created the card, or a rotated ticket. Also check that cardId is the card that was signed");
+    // A value signed but left out of the cardExt cannot be reproduced.
+    let mut absent = 0;
+    for (key, value) in [
+        ("nonce_str", &scan.nonce_str),
+        ("code", &scan.code),
+        ("openid", &scan.openid),
+    ] {
+        if value.is_none() {
+            message.push_str(if absent == 0 {
+                ", and that the signer did not sign a "
+            } else {
+                " or "
+            });
+            message.push_str(key);
+            absent += 1;
+        }
+    }
+    if absent > 0 {
+        message.push_str(" this cardExt does not send");
+    }
+    Diagnosis {
+        ok: false,
+        cause: Some("WRONG_TICKET"),
+        message,
+    }
+}
+
+/// The diagnosis of a malformed cardExt: its first error, without the ticket.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn from_error(error: &Error, ticket: &Ticket) -> Diagnosis {
+    let message = error.to_string();
     let message = scrub(&message, ticket.expose()).unwrap_or(message);
-    Diagnosis { ok, cause, message }
+    Diagnosis {
+        ok: false,
+        cause: Some(error.code()),
+        message,
+    }
 }
 
-/// SHA-1 of `parts` concatenated, compared with `given`: the one place the
-/// search hashes, so the budget sees every byte.
-///
-/// The parts are joined first, so the hashing is the one of [`card_signature`]
-/// (a single value sorts to itself) instead of a second copy in the `.wasm`.
-fn hash_matches(parts: &[&str], given: &str) -> bool {
-    signatures_match(&card_signature(&[parts.concat().as_str()]), given)
+/// The diagnosis that names `finding`.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn found(ok: bool, finding: Finding) -> Diagnosis {
+    let (cause, message) = finding.text();
+    diagnosis(ok, Some(cause), message)
+}
+
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn diagnosis(ok: bool, cause: Option<&'static str>, message: &str) -> Diagnosis {
+    Diagnosis {
+        ok,
+        cause,
+        message: message.into(),
+    }
 }
 
 impl ToJson for Diagnosis {
     /// `{ ok, cause, message }`; `cause` is `null` when there is none.
+    #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("ok", &self.ok)

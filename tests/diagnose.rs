@@ -411,3 +411,19 @@ fn ticket_whitespace_newline() {
     let sig = card_signature(&[with_newline.as_str(), TS, CARD, CODE, OPENID, NONCE]);
     assert_cause(&emit(&full(), &sig), "TICKET_WHITESPACE");
 }
+
+/// The work limit stops the sorted recomputations once reached, but a later
+/// candidate in another order is still tried while it fits the budget: an
+/// unknown key too big to hash does not hide a case-insensitive sort.
+#[test]
+fn a_candidate_over_the_budget_does_not_end_the_search() {
+    let mut values = [TICKET, TS, CARD, NONCE];
+    values.sort_by_key(|v| v.to_lowercase());
+    let sig = sha1(&values.concat());
+    let big = "x".repeat(wxcard::diagnose::MAX_HASHED_BYTES);
+    let d = diagnose(&emit(
+        &[("timestamp", TS), ("nonce_str", NONCE), ("padding", &big)],
+        &sig,
+    ));
+    assert_eq!(d.cause, Some("CASE_INSENSITIVE_SORT"), "{d:?}");
+}
