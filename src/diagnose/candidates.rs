@@ -278,13 +278,27 @@ fn unsorted(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
 /// The `rank`-th of the `count` orders of `values` in lexicographic order of
 /// their positions: the digits of `rank` in the factorial number system pick
 /// each next value among those left.
+// The values picked are marked rather than removed: `Vec::remove` would bring
+// `memmove` into the `.wasm` (MVP WebAssembly has no `memory.copy`).
 fn nth_order<'v>(values: &[&'v str], rank: usize, count: usize) -> Vec<&'v str> {
-    let (mut left, mut order) = (values.to_vec(), Vec::with_capacity(values.len()));
+    let mut taken = vec![false; values.len()];
+    let mut order = Vec::with_capacity(values.len());
     let (mut rank, mut block) = (rank, count);
-    while !left.is_empty() {
-        block /= left.len();
-        order.push(left.remove(rank / block));
+    for left in (1..=values.len()).rev() {
+        block /= left;
+        let mut skip = rank / block;
         rank %= block;
+        for (value, taken) in values.iter().zip(taken.iter_mut()) {
+            if *taken {
+                continue;
+            }
+            if skip == 0 {
+                *taken = true;
+                order.push(*value);
+                break;
+            }
+            skip -= 1;
+        }
     }
     order
 }
