@@ -25,6 +25,7 @@ mod facts;
 mod support;
 mod version;
 
+use facts::find_ignoring_case;
 pub use facts::{ConfigState, HostFacts, WxFacts};
 pub use support::{CardSupport, Reason, Support, card_support};
 pub use version::compare_version;
@@ -145,12 +146,12 @@ fn detect_kind(facts: &HostFacts) -> EnvironmentKind {
 /// `8.0.40.2420` from `… MicroMessenger/8.0.40.2420(0x28002837) …`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn ua_wechat_version(facts: &HostFacts) -> Option<String> {
+    const MARKER: &str = "micromessenger/";
     let ua = facts.user_agent.as_deref()?;
-    let lower = ua.to_ascii_lowercase();
-    let start = lower.find("micromessenger/")? + "micromessenger/".len();
-    let rest = ua.get(start..)?;
+    let rest = ua.get(find_ignoring_case(ua, MARKER)? + MARKER.len()..)?;
     let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.'))
         .unwrap_or(rest.len());
     let version = rest.get(..end)?.trim_end_matches('.');
     (!version.is_empty()).then(|| version.to_owned())
@@ -161,18 +162,18 @@ fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
     if kind == EnvironmentKind::Node {
         return None;
     }
-    let ua = facts.user_agent.as_deref()?.to_ascii_lowercase();
-    let platform = if ua.contains("wechatdevtools") {
+    let has = |marker| facts.ua_contains(marker);
+    let platform = if has("wechatdevtools") {
         "devtools"
-    } else if ua.contains("openharmony") {
+    } else if has("openharmony") {
         "ohos"
-    } else if ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod") {
+    } else if has("iphone") || has("ipad") || has("ipod") {
         "ios"
-    } else if ua.contains("android") {
+    } else if has("android") {
         "android"
-    } else if ua.contains("windowswechat") || ua.contains("windows nt") {
+    } else if has("windowswechat") || has("windows nt") {
         "windows"
-    } else if ua.contains("macwechat") || ua.contains("macintosh") {
+    } else if has("macwechat") || has("macintosh") {
         "mac"
     } else {
         return None;
