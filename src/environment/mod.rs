@@ -194,7 +194,7 @@ impl ToJson for Environment {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
-            .field("kind", &self.kind)
+            .field("kind", &self.kind.as_str())
             .optional("sdkVersion", self.sdk_version.as_ref())
             .optional("wechatVersion", self.wechat_version.as_ref())
             .optional("platform", self.platform.as_ref())
