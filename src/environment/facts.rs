@@ -2,6 +2,7 @@
 //! by hand in Rust) and judged by [`super::detect_environment`] and
 //! [`super::card_support`].
 
+use super::parts::cut;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::json::{Fields, Value, truncate, type_name};
@@ -245,8 +246,10 @@ pub(crate) fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> 
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn fact<'a>(root: &'a Value, path: &str, kind: Kind) -> Result<Option<&'a Value>> {
-    let mut value = root;
-    for key in path.split('.') {
+    let (mut value, mut rest) = (root, Some(path));
+    while let Some(text) = rest {
+        let key;
+        (key, rest) = cut(text, '.');
         match value.as_object().and_then(|map| map.get(key)) {
             None | Some(Value::Null) => return Ok(None),
             Some(member) => value = member,

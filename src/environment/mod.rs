@@ -22,11 +22,13 @@
 //! 6. **`browser`**: anything else.
 
 mod facts;
+mod parts;
 mod support;
 mod version;
 
 use facts::find_ignoring_case;
 pub use facts::{ConfigState, HostFacts, WxFacts};
+pub(crate) use parts::cut;
 pub use support::{CardSupport, Reason, Support, card_support};
 pub use version::compare_version;
 
@@ -94,22 +96,18 @@ const MINIPROGRAM_MARKERS: [&str; 8] = [
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn detect_environment(facts: &HostFacts) -> Environment {
     let kind = detect_kind(facts);
-    let wx = facts.wx.as_ref();
-    let native = matches!(
-        kind,
-        EnvironmentKind::Miniprogram | EnvironmentKind::Minigame
-    );
-    let sdk_version = if native {
-        wx.and_then(|w| w.sdk_version.clone())
-    } else {
-        None
-    };
-    let wechat_version = wx
-        .filter(|_| native)
+    // Only a mini-program's or mini-game's own `wx` reports versions and a platform.
+    let native = facts.wx.as_ref().filter(|_| {
+        matches!(
+            kind,
+            EnvironmentKind::Miniprogram | EnvironmentKind::Minigame
+        )
+    });
+    let sdk_version = native.and_then(|w| w.sdk_version.clone());
+    let wechat_version = native
         .and_then(|w| w.wechat_version.clone())
         .or_else(|| ua_wechat_version(facts));
-    let platform = wx
-        .filter(|_| native)
+    let platform = native
         .and_then(|w| w.platform.clone())
         .or_else(|| ua_platform(facts, kind));
     Environment {

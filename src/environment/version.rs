@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use super::parts::cut;
+
 /// Compares two WeChat version strings (base library `SDKVersion` or client
 /// version) the way WeChat's own `compareVersion` sample does: split on `.`,
 /// compare part by part as integers, a missing part counts as `0`, so
@@ -46,11 +48,8 @@ fn next_part<'a>(rest: &mut Option<&'a str>) -> &'a str {
     let Some(text) = *rest else {
         return "";
     };
-    let (part, tail) = match text.split_once('.') {
-        Some((part, tail)) => (part, Some(tail)),
-        None => (text, None),
-    };
-    *rest = tail;
+    let part;
+    (part, *rest) = cut(text, '.');
     part
 }
 

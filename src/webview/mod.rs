@@ -34,6 +34,7 @@ mod base64url;
 use crate::json::{ToJson, Value};
 
 use crate::card_list::{AddCardInput, AddCardItem, add_card_list};
+use crate::environment::cut;
 use crate::error::{Error, Result};
 use crate::json::{self, truncate};
 
@@ -243,10 +244,16 @@ fn hex_digit(digit: Option<u8>) -> Option<u8> {
 fn find_param<'a>(text: &'a str, wanted: &dyn Fn(&str) -> bool) -> Option<&'a str> {
     let query = text.split_once('?').map_or(text, |(_, q)| q);
     let query = query.split_once('#').map_or(query, |(q, _)| q);
-    query.split('&').find_map(|pair| {
+    let mut rest = Some(query);
+    while let Some(text) = rest {
+        let pair;
+        (pair, rest) = cut(text, '&');
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        wanted(key).then_some(value)
-    })
+        if wanted(key) {
+            return Some(value);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
