@@ -379,6 +379,61 @@ mod tests {
     }
 
     #[test]
+    fn the_first_wrong_fact_in_reading_order_is_reported() {
+        let cases = [
+            (
+                json!({ "node": 1, "wx": { "platform": 1, "apis": [1], "canIUse": 1 } }),
+                "wx.apis[0]",
+            ),
+            (
+                json!({ "wx": { "config": "x", "canIUse": { "openCard": 1, "addCard": 1 } } }),
+                "wx.canIUse.addCard",
+            ),
+            (
+                json!({ "wx": { "platform": 1, "config": "x", "miniProgram": 1 } }),
+                "wx.config",
+            ),
+            (
+                json!({ "wx": { "platform": 1, "sdkVersion": 1, "miniProgram": 1 } }),
+                "wx.miniProgram",
+            ),
+            (
+                json!({ "node": 1, "miniGame": 1, "userAgent": 1, "wx": {} }),
+                "userAgent",
+            ),
+            (
+                json!({ "node": 1, "miniGame": 1, "weixinJSBridge": 1 }),
+                "weixinJSBridge",
+            ),
+            (
+                json!({ "wx": { "canIUse": null, "apis": null }, "node": 1 }),
+                "node",
+            ),
+        ];
+        for (input, field) in cases {
+            let err = HostFacts::from_json(&input).unwrap_err();
+            assert_eq!(err.field(), Some(field), "{input}");
+        }
+    }
+
+    #[test]
+    fn user_agent_tests_ignore_ascii_case_only() {
+        assert_eq!(
+            find_ignoring_case("Mozilla MicroMessenger/8", "micromessenger/"),
+            Some(8)
+        );
+        assert_eq!(find_ignoring_case("abc", "abcd"), None);
+        assert_eq!(find_ignoring_case("", "a"), None);
+        assert_eq!(find_ignoring_case("x", ""), Some(0));
+        assert_eq!(find_ignoring_case("ÄNDROID android", "android"), Some(9));
+        let facts = HostFacts {
+            user_agent: Some("Mozilla (IPHONE)".into()),
+            ..HostFacts::default()
+        };
+        assert!(facts.ua_contains("iphone") && !facts.ua_contains("ipad"));
+    }
+
+    #[test]
     fn empty_object_is_no_facts() {
         assert_eq!(
             HostFacts::from_json(&json!({})).unwrap(),
