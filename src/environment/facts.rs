@@ -90,6 +90,8 @@ pub struct WxFacts {
 
 impl WxFacts {
     /// Whether `wx.<name>` is a function.
+    // Not inlined: one copy serves every test of an API.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn has(&self, name: &str) -> bool {
         self.apis.iter().any(|api| api == name)
@@ -234,10 +236,13 @@ impl HostFacts {
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
     let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=haystack.len().checked_sub(needle.len())?).find(|&at| {
-        haystack
-            .get(at..at + needle.len())
-            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    let starts = haystack.len().checked_sub(needle.len())? + 1;
+    (0..starts).find(|&at| {
+        haystack.get(at..).is_some_and(|rest| {
+            rest.iter()
+                .zip(needle)
+                .all(|(h, n)| h.to_ascii_lowercase() == *n)
+        })
     })
 }
 
