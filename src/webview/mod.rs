@@ -65,7 +65,8 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
     };
     for (i, item) in items.iter().enumerate() {
         url.push(separator);
-        url.push_str(&key(i));
+        url.push_str(QUERY_PREFIX);
+        url.push_str(&decimal(i));
         url.push('=');
         let start = url.len();
         base64url::encode_into(&mut url, item.to_json().as_bytes());
@@ -105,8 +106,8 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     }
     let mut items = Vec::new();
     loop {
-        let mut field = String::from("query.");
-        field.push_str(&key(items.len()));
+        let mut field = String::from("query.wxcard");
+        field.push_str(&decimal(items.len()));
         let key = field.get("query.".len()..).unwrap_or_default();
         let value = match query {
             Value::String(text) => find_param(text, &|k| k == key),
@@ -131,14 +132,6 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     }
     let inputs = AddCardInput::list_from_json(&Value::Array(items))?;
     add_card_list(&inputs)
-}
-
-/// The query key of card `i`: `wxcard0`, `wxcard1`, …
-#[cfg_attr(wxcard_size, optimize(size))]
-fn key(i: usize) -> String {
-    let mut key = String::from(QUERY_PREFIX);
-    key.push_str(&decimal(i));
-    key
 }
 
 /// `n` in decimal.
@@ -179,23 +172,26 @@ fn check_page(page: &str) -> Result<()> {
 
 #[cfg_attr(wxcard_size, optimize(size))]
 fn decode_item(value: &str, field: &str) -> Result<Value> {
-    let decoded;
-    let unescaped = if value.bytes().any(|b| b == b'%') {
-        decoded = percent_decode(value);
-        decoded.as_deref()
+    let escaped = value.bytes().any(|b| b == b'%');
+    let decoded = if escaped { percent_decode(value) } else { None };
+    let unescaped = if escaped {
+        decoded
+            .as_deref()
+            .and_then(|bytes| str::from_utf8(bytes).ok())
     } else {
         Some(value)
     };
-    let text = unescaped
-        .and_then(|text| base64url::decode(text.trim()))
-        .and_then(|bytes| String::from_utf8(bytes).ok());
-    let Some(text) = text else {
+    let bytes = unescaped.and_then(|text| base64url::decode(text.trim()));
+    let Some(text) = bytes
+        .as_deref()
+        .and_then(|bytes| str::from_utf8(bytes).ok())
+    else {
         return Err(Error::invalid_value(
             field,
             "not a card written by navigateToAddCardPage (expected unpadded base64url)",
         ));
     };
-    match Value::parse(&text) {
+    match Value::parse(text) {
         Ok(item @ Value::Object(_)) => Ok(item),
         Ok(other) => Err(Error::InvalidType {
             field: field.to_owned(),
@@ -210,9 +206,9 @@ fn decode_item(value: &str, field: &str) -> Result<Value> {
 }
 
 /// Decodes `%XX` escapes (and `+` as a space, as form encoding does); `None`
-/// for a broken escape or bytes that are not UTF-8.
+/// for a broken escape.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn percent_decode(text: &str) -> Option<String> {
+fn percent_decode(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
     let mut bytes = text.bytes();
     while let Some(b) = bytes.next() {
@@ -222,7 +218,7 @@ fn percent_decode(text: &str) -> Option<String> {
             other => other,
         });
     }
-    String::from_utf8(out).ok()
+    Some(out)
 }
 
 /// The value of a hexadecimal digit.
@@ -262,11 +258,14 @@ mod tests {
 
     #[test]
     fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b+c").as_deref(), Some("a b c"));
-        assert_eq!(percent_decode("%E4%B8%AD").as_deref(), Some("中"));
+        assert_eq!(percent_decode("a%20b+c").as_deref(), Some(&b"a b c"[..]));
+        assert_eq!(
+            percent_decode("%E4%B8%AD").as_deref(),
+            Some("中".as_bytes())
+        );
         assert_eq!(percent_decode("%4"), None);
         assert_eq!(percent_decode("%zz"), None);
-        assert_eq!(percent_decode("%ff"), None);
+        assert_eq!(percent_decode("%ff").as_deref(), Some(&[0xff][..]));
     }
 
     #[test]
