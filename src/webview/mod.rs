@@ -177,14 +177,14 @@ fn decode_item(value: &str, field: &str) -> Result<Value> {
     let unescaped = if escaped {
         decoded
             .as_deref()
-            .and_then(|bytes| str::from_utf8(bytes).ok())
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
     } else {
         Some(value)
     };
     let bytes = unescaped.and_then(|text| base64url::decode(text.trim()));
     let Some(text) = bytes
         .as_deref()
-        .and_then(|bytes| str::from_utf8(bytes).ok())
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
     else {
         return Err(Error::invalid_value(
             field,
