@@ -141,6 +141,7 @@ fn decimal(n: usize) -> String {
     (n as u64).to_string()
 }
 
+/// A `PAYLOAD_TOO_LONG` error.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn too_long(field: String, max: usize, len: usize) -> Error {
     Error::PayloadTooLong { field, max, len }
@@ -172,9 +173,9 @@ fn check_page(page: &str) -> Result<()> {
 
 #[cfg_attr(wxcard_size, optimize(size))]
 fn decode_item(value: &str, field: &str) -> Result<Value> {
-    let escaped = value.bytes().any(|b| b == b'%');
-    let decoded = if escaped { percent_decode(value) } else { None };
-    let unescaped = if escaped {
+    let decoded;
+    let unescaped = if value.bytes().any(|b| b == b'%') {
+        decoded = percent_decode(value);
         decoded
             .as_deref()
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
@@ -232,7 +233,7 @@ fn hex_digit(digit: Option<u8>) -> Option<u8> {
 }
 
 /// The raw, still-encoded value of the first parameter of query `text` whose
-/// key is `wanted`. `text` is `a=b&c=d`, optionally after a `?` (a whole URL)
+/// key `wanted` accepts. `text` is `a=b&c=d`, optionally after a `?` (a whole URL)
 /// and before a `#`; a key without `=` has the value `""`.
 // Not inlined: one copy serves reading a query and checking a page's own.
 #[inline(never)]
