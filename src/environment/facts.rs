@@ -141,8 +141,11 @@ pub struct HostFacts {
 /// How a fact must be typed.
 #[derive(Clone, Copy)]
 enum Kind {
+    /// An object (whose own facts come after it in [`FACTS`]).
     Object,
+    /// A boolean.
     Bool,
+    /// A string.
     Str,
     /// An array of strings.
     Names,
@@ -150,7 +153,8 @@ enum Kind {
     Config,
 }
 
-/// Every fact by its path, in the order their errors are reported.
+/// Every fact by its path (keys joined by `.`), in the order their errors are
+/// reported: a parent before its members, as reading field by field would.
 const FACTS: [(&str, Kind); 15] = [
     ("wx", Kind::Object),
     ("wx.apis", Kind::Names),
