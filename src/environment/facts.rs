@@ -2,11 +2,10 @@
 //! by hand in Rust) and judged by [`super::detect_environment`] and
 //! [`super::card_support`].
 
-use crate::json::Value;
-
+use super::parts::cut;
 use crate::error::{Error, Result};
 use crate::input;
-use crate::json::Fields;
+use crate::json::{Fields, Value, truncate, type_name};
 
 /// What `wx.config` of the H5 JS-SDK (jweixin) has done so far, as far as the
 /// shim can tell.
@@ -29,22 +28,39 @@ pub enum ConfigState {
     Failed,
 }
 
+/// The config states by their JSON names.
+const CONFIG_STATES: [(&str, ConfigState); 4] = [
+    ("unknown", ConfigState::Unknown),
+    ("pending", ConfigState::Pending),
+    ("ready", ConfigState::Ready),
+    ("failed", ConfigState::Failed),
+];
+
 impl ConfigState {
+    /// The state named `name` (`"unknown"`, `"pending"`, `"ready"` or `"failed"`).
+    // Not inlined: the `.wasm` is smaller with it on its own (measured).
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn parse(value: &str, field: &str) -> Result<Self> {
-        match value {
-            "unknown" => Ok(ConfigState::Unknown),
-            "pending" => Ok(ConfigState::Pending),
-            "ready" => Ok(ConfigState::Ready),
-            "failed" => Ok(ConfigState::Failed),
-            other => Err(Error::invalid_value(
-                field,
-                format!(
-                    "expected \"unknown\", \"pending\", \"ready\" or \"failed\", got \"{}\"",
-                    crate::json::truncate(other, 32)
-                ),
-            )),
+    fn named(name: &str) -> Option<Self> {
+        CONFIG_STATES
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, state)| *state)
+    }
+
+    /// Checks that `value` names a state; `field` names it in the error.
+    // Not inlined: the `.wasm` is smaller with it on its own (measured).
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn check(value: &str, field: &str) -> Result<()> {
+        if Self::named(value).is_some() {
+            return Ok(());
         }
+        let mut reason =
+            String::from("expected \"unknown\", \"pending\", \"ready\" or \"failed\", got \"");
+        reason.push_str(&truncate(value, 32));
+        reason.push('"');
+        Err(Error::invalid_value(field, reason))
     }
 }
 
@@ -76,6 +92,8 @@ pub struct WxFacts {
 
 impl WxFacts {
     /// Whether `wx.<name>` is a function.
+    // Not inlined: one copy serves every test of an API.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn has(&self, name: &str) -> bool {
         self.apis.iter().any(|api| api == name)
@@ -120,107 +138,192 @@ pub struct HostFacts {
     pub node: bool,
 }
 
+/// How a fact must be typed.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// An object (whose own facts come after it in [`FACTS`]).
+    Object,
+    /// A boolean.
+    Bool,
+    /// A string.
+    Str,
+    /// An array of strings.
+    Names,
+    /// A string naming a [`ConfigState`].
+    Config,
+}
+
+/// Every fact by its path (keys joined by `.`), in the order their errors are
+/// reported: a parent before its members, as reading field by field would.
+const FACTS: [(&str, Kind); 15] = [
+    ("wx", Kind::Object),
+    ("wx.apis", Kind::Names),
+    ("wx.canIUse", Kind::Object),
+    ("wx.canIUse.addCard", Kind::Bool),
+    ("wx.canIUse.openCard", Kind::Bool),
+    ("wx.config", Kind::Config),
+    ("wx.miniProgram", Kind::Bool),
+    ("wx.sdkVersion", Kind::Str),
+    ("wx.wechatVersion", Kind::Str),
+    ("wx.platform", Kind::Str),
+    ("userAgent", Kind::Str),
+    ("wxjsEnvironment", Kind::Str),
+    ("weixinJSBridge", Kind::Bool),
+    ("miniGame", Kind::Bool),
+    ("node", Kind::Bool),
+];
+
 impl HostFacts {
     /// Reads facts from their JSON form (see the type's docs). Unknown keys are
     /// ignored; a known key with the wrong type is an [`Error::InvalidType`]
     /// naming it, such as `wx.apis[2]`.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        let wx = match f.get("wx") {
-            None => None,
-            Some(v) => Some(WxRead::of(v)?),
-        };
-        let user_agent = f.str("userAgent")?;
-        let wxjs_environment = f.str("wxjsEnvironment")?;
-        let weixin_js_bridge = input::flag(&f, "weixinJSBridge")?;
-        let mini_game = input::flag(&f, "miniGame")?;
-        let node = input::flag(&f, "node")?;
-        Ok(HostFacts {
-            wx: wx.map(WxRead::owned),
-            user_agent: input::owned(user_agent),
-            wxjs_environment: input::owned(wxjs_environment),
+        // A value that is not an object is refused as `input`.
+        Fields::of(value, "")?;
+        // Everything is checked before anything is copied (see `crate::input`).
+        let mut found = [None; FACTS.len()];
+        for ((path, kind), slot) in FACTS.iter().zip(&mut found) {
+            *slot = fact(value, path, *kind)?;
+        }
+        let [
+            wx,
+            apis,
+            _,
+            can_i_use_add_card,
+            can_i_use_open_card,
+            config,
+            mini_program,
+            sdk_version,
+            wechat_version,
+            platform,
+            user_agent,
+            wxjs_environment,
             weixin_js_bridge,
             mini_game,
             node,
+        ] = found;
+        let wx = wx.map(|_| WxFacts {
+            apis: sorted_names(apis),
+            mini_program: flag(mini_program),
+            sdk_version: text(sdk_version),
+            wechat_version: text(wechat_version),
+            platform: text(platform),
+            can_i_use_add_card: can_i_use_add_card.and_then(Value::as_bool),
+            can_i_use_open_card: can_i_use_open_card.and_then(Value::as_bool),
+            config: config
+                .and_then(Value::as_str)
+                .and_then(ConfigState::named)
+                .unwrap_or_default(),
+        });
+        Ok(HostFacts {
+            wx,
+            user_agent: text(user_agent),
+            wxjs_environment: text(wxjs_environment),
+            weixin_js_bridge: flag(weixin_js_bridge),
+            mini_game: flag(mini_game),
+            node: flag(node),
         })
     }
 
-    /// Whether the user agent contains `needle`, ignoring ASCII case.
+    /// Whether the user agent contains `needle` (lowercase), ignoring ASCII case.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn ua_contains(&self, needle: &str) -> bool {
         self.user_agent
             .as_deref()
-            .is_some_and(|ua| ua.to_ascii_lowercase().contains(needle))
+            .and_then(|ua| find_ignoring_case(ua, needle))
+            .is_some()
     }
 }
 
-/// The facts of `wx`, read and checked but not yet copied (see `crate::input`).
-struct WxRead<'a> {
-    apis: &'a [Value],
-    can_i_use_add_card: Option<bool>,
-    can_i_use_open_card: Option<bool>,
-    config: ConfigState,
-    mini_program: bool,
-    sdk_version: Option<&'a str>,
-    wechat_version: Option<&'a str>,
-    platform: Option<&'a str>,
-}
-
-impl<'a> WxRead<'a> {
-    /// Reads the `wx` facts; errors name `wx.<key>`.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn of(value: &'a Value) -> Result<Self> {
-        let f = Fields::of(value, "wx")?;
-        let apis = f.array("apis")?.map_or(&[][..], Vec::as_slice);
-        input::check_strings(apis, "wx.apis")?;
-        let (can_i_use_add_card, can_i_use_open_card) = match f.get("canIUse") {
-            None => (None, None),
-            Some(v) => {
-                let answers = Fields::of(v, "wx.canIUse")?;
-                (answers.bool("addCard")?, answers.bool("openCard")?)
-            }
-        };
-        let config = match f.str("config")? {
-            None => ConfigState::Unknown,
-            Some(s) => ConfigState::parse(s, "wx.config")?,
-        };
-        Ok(WxRead {
-            apis,
-            can_i_use_add_card,
-            can_i_use_open_card,
-            config,
-            mini_program: input::flag(&f, "miniProgram")?,
-            sdk_version: f.str("sdkVersion")?,
-            wechat_version: f.str("wechatVersion")?,
-            platform: f.str("platform")?,
+/// Where `needle` (lowercase ASCII) first occurs in `haystack`, ignoring ASCII case.
+// Not inlined: one copy serves every user-agent test.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let starts = haystack.len().checked_sub(needle.len())? + 1;
+    (0..starts).find(|&at| {
+        haystack.get(at..).is_some_and(|rest| {
+            rest.iter()
+                .zip(needle)
+                .all(|(h, n)| h.to_ascii_lowercase() == *n)
         })
-    }
+    })
+}
 
-    /// The facts as owned values.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn owned(self) -> WxFacts {
-        let mut apis: Vec<String> = Vec::with_capacity(self.apis.len());
-        // Inserted in order one by one (the list is a handful of probed names): a sort would
-        // bring in the standard library's sort code.
-        for item in self.apis {
-            if let Value::String(name) = item
-                && let Err(at) = apis.binary_search(name)
-            {
-                apis.insert(at, name.clone());
-            }
-        }
-        WxFacts {
-            apis,
-            mini_program: self.mini_program,
-            sdk_version: input::owned(self.sdk_version),
-            wechat_version: input::owned(self.wechat_version),
-            platform: input::owned(self.platform),
-            can_i_use_add_card: self.can_i_use_add_card,
-            can_i_use_open_card: self.can_i_use_open_card,
-            config: self.config,
+/// The fact at `path` (keys joined by `.`; `null` reads as absent), checked
+/// to be of `kind`; errors name `path`.
+// Not inlined: the `.wasm` is smaller with it on its own (measured).
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn fact<'a>(root: &'a Value, path: &str, kind: Kind) -> Result<Option<&'a Value>> {
+    let (mut value, mut rest) = (root, Some(path));
+    while let Some(text) = rest {
+        let key;
+        (key, rest) = cut(text, '.');
+        match value.as_object().and_then(|map| map.get(key)) {
+            None | Some(Value::Null) => return Ok(None),
+            Some(member) => value = member,
         }
     }
+    let expected = match (kind, value) {
+        (Kind::Object, Value::Object(_))
+        | (Kind::Bool, Value::Bool(_))
+        | (Kind::Str, Value::String(_)) => return Ok(Some(value)),
+        (Kind::Names, Value::Array(items)) => {
+            input::check_strings(items, path)?;
+            return Ok(Some(value));
+        }
+        (Kind::Config, Value::String(name)) => {
+            ConfigState::check(name, path)?;
+            return Ok(Some(value));
+        }
+        (Kind::Object, _) => "an object",
+        (Kind::Bool, _) => "a boolean",
+        (Kind::Str | Kind::Config, _) => "a string",
+        (Kind::Names, _) => "an array",
+    };
+    Err(Error::InvalidType {
+        field: path.to_owned(),
+        expected,
+        found: type_name(value),
+    })
+}
+
+/// An owned copy of a string fact.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn text(value: Option<&Value>) -> Option<String> {
+    input::owned(value.and_then(Value::as_str))
+}
+
+/// A boolean fact, `false` when absent.
+// Not inlined: the `.wasm` is smaller with it on its own (measured).
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn flag(value: Option<&Value>) -> bool {
+    value.and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// The names of an array fact, sorted, each once.
+// Not inlined: the `.wasm` is smaller with it on its own (measured).
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn sorted_names(value: Option<&Value>) -> Vec<String> {
+    let items = value
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let mut names: Vec<String> = Vec::with_capacity(items.len());
+    // Inserted in order one by one (the list is a handful of probed names): a sort would
+    // bring in the standard library's sort code.
+    for item in items {
+        if let Value::String(name) = item
+            && let Err(at) = names.binary_search(name)
+        {
+            names.insert(at, name.clone());
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -287,6 +390,61 @@ mod tests {
             let err = HostFacts::from_json(&input).unwrap_err();
             assert_eq!(err.field(), Some(field), "{input}");
         }
+    }
+
+    #[test]
+    fn the_first_wrong_fact_in_reading_order_is_reported() {
+        let cases = [
+            (
+                json!({ "node": 1, "wx": { "platform": 1, "apis": [1], "canIUse": 1 } }),
+                "wx.apis[0]",
+            ),
+            (
+                json!({ "wx": { "config": "x", "canIUse": { "openCard": 1, "addCard": 1 } } }),
+                "wx.canIUse.addCard",
+            ),
+            (
+                json!({ "wx": { "platform": 1, "config": "x", "miniProgram": 1 } }),
+                "wx.config",
+            ),
+            (
+                json!({ "wx": { "platform": 1, "sdkVersion": 1, "miniProgram": 1 } }),
+                "wx.miniProgram",
+            ),
+            (
+                json!({ "node": 1, "miniGame": 1, "userAgent": 1, "wx": {} }),
+                "userAgent",
+            ),
+            (
+                json!({ "node": 1, "miniGame": 1, "weixinJSBridge": 1 }),
+                "weixinJSBridge",
+            ),
+            (
+                json!({ "wx": { "canIUse": null, "apis": null }, "node": 1 }),
+                "node",
+            ),
+        ];
+        for (input, field) in cases {
+            let err = HostFacts::from_json(&input).unwrap_err();
+            assert_eq!(err.field(), Some(field), "{input}");
+        }
+    }
+
+    #[test]
+    fn user_agent_tests_ignore_ascii_case_only() {
+        assert_eq!(
+            find_ignoring_case("Mozilla MicroMessenger/8", "micromessenger/"),
+            Some(8)
+        );
+        assert_eq!(find_ignoring_case("abc", "abcd"), None);
+        assert_eq!(find_ignoring_case("", "a"), None);
+        assert_eq!(find_ignoring_case("x", ""), Some(0));
+        assert_eq!(find_ignoring_case("ÄNDROID android", "android"), Some(9));
+        let facts = HostFacts {
+            user_agent: Some("Mozilla (IPHONE)".into()),
+            ..HostFacts::default()
+        };
+        assert!(facts.ua_contains("iphone") && !facts.ua_contains("ipad"));
     }
 
     #[test]

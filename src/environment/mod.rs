@@ -22,10 +22,13 @@
 //! 6. **`browser`**: anything else.
 
 mod facts;
+mod parts;
 mod support;
 mod version;
 
+use facts::find_ignoring_case;
 pub use facts::{ConfigState, HostFacts, WxFacts};
+pub(crate) use parts::cut;
 pub use support::{CardSupport, Reason, Support, card_support};
 pub use version::compare_version;
 
@@ -93,22 +96,18 @@ const MINIPROGRAM_MARKERS: [&str; 8] = [
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn detect_environment(facts: &HostFacts) -> Environment {
     let kind = detect_kind(facts);
-    let wx = facts.wx.as_ref();
-    let native = matches!(
-        kind,
-        EnvironmentKind::Miniprogram | EnvironmentKind::Minigame
-    );
-    let sdk_version = if native {
-        wx.and_then(|w| w.sdk_version.clone())
-    } else {
-        None
-    };
-    let wechat_version = wx
-        .filter(|_| native)
+    // Only a mini-program's or mini-game's own `wx` reports versions and a platform.
+    let native = facts.wx.as_ref().filter(|_| {
+        matches!(
+            kind,
+            EnvironmentKind::Miniprogram | EnvironmentKind::Minigame
+        )
+    });
+    let sdk_version = native.and_then(|w| w.sdk_version.clone());
+    let wechat_version = native
         .and_then(|w| w.wechat_version.clone())
         .or_else(|| ua_wechat_version(facts));
-    let platform = wx
-        .filter(|_| native)
+    let platform = native
         .and_then(|w| w.platform.clone())
         .or_else(|| ua_platform(facts, kind));
     Environment {
@@ -145,12 +144,12 @@ fn detect_kind(facts: &HostFacts) -> EnvironmentKind {
 /// `8.0.40.2420` from `… MicroMessenger/8.0.40.2420(0x28002837) …`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn ua_wechat_version(facts: &HostFacts) -> Option<String> {
+    const MARKER: &str = "micromessenger/";
     let ua = facts.user_agent.as_deref()?;
-    let lower = ua.to_ascii_lowercase();
-    let start = lower.find("micromessenger/")? + "micromessenger/".len();
-    let rest = ua.get(start..)?;
+    let rest = ua.get(find_ignoring_case(ua, MARKER)? + MARKER.len()..)?;
     let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.'))
         .unwrap_or(rest.len());
     let version = rest.get(..end)?.trim_end_matches('.');
     (!version.is_empty()).then(|| version.to_owned())
@@ -161,18 +160,18 @@ fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
     if kind == EnvironmentKind::Node {
         return None;
     }
-    let ua = facts.user_agent.as_deref()?.to_ascii_lowercase();
-    let platform = if ua.contains("wechatdevtools") {
+    let has = |marker| facts.ua_contains(marker);
+    let platform = if has("wechatdevtools") {
         "devtools"
-    } else if ua.contains("openharmony") {
+    } else if has("openharmony") {
         "ohos"
-    } else if ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod") {
+    } else if has("iphone") || has("ipad") || has("ipod") {
         "ios"
-    } else if ua.contains("android") {
+    } else if has("android") {
         "android"
-    } else if ua.contains("windowswechat") || ua.contains("windows nt") {
+    } else if has("windowswechat") || has("windows nt") {
         "windows"
-    } else if ua.contains("macwechat") || ua.contains("macintosh") {
+    } else if has("macwechat") || has("macintosh") {
         "mac"
     } else {
         return None;
@@ -193,7 +192,7 @@ impl ToJson for Environment {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
-            .field("kind", &self.kind)
+            .field("kind", &self.kind.as_str())
             .optional("sdkVersion", self.sdk_version.as_ref())
             .optional("wechatVersion", self.wechat_version.as_ref())
             .optional("platform", self.platform.as_ref())

@@ -200,7 +200,7 @@ impl ToJson for Support {
     fn write_json(&self, out: &mut String) {
         ObjectWriter::new(out)
             .field("supported", &self.supported)
-            .field("reason", &self.reason)
+            .field("reason", &self.reason.code())
             .end();
     }
 }

@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use super::parts::cut;
+
 /// Compares two WeChat version strings (base library `SDKVersion` or client
 /// version) the way WeChat's own `compareVersion` sample does: split on `.`,
 /// compare part by part as integers, a missing part counts as `0`, so
@@ -23,37 +25,44 @@ use std::cmp::Ordering;
 /// assert_eq!(compare_version("2.10.0", "2.9.9"), 1);
 /// assert_eq!(compare_version("junk", "0"), 0);
 /// ```
+// Not inlined: the adapter and `card_support` share one copy.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn compare_version(a: &str, b: &str) -> i8 {
-    let mut left = a.split('.');
-    let mut right = b.split('.');
-    loop {
-        let (l, r) = (left.next(), right.next());
-        if l.is_none() && r.is_none() {
-            return 0;
-        }
-        match compare_part(l.unwrap_or(""), r.unwrap_or("")) {
-            Ordering::Less => return -1,
-            Ordering::Greater => return 1,
-            Ordering::Equal => {}
+    // The text not yet compared; `None` once every part has been.
+    let (mut left, mut right) = (Some(a), Some(b));
+    while left.is_some() || right.is_some() {
+        let (l, r) = (digits(next_part(&mut left)), digits(next_part(&mut right)));
+        // More digits is greater; as many compare digit by digit.
+        let order = l.len().cmp(&r.len()).then_with(|| l.cmp(r));
+        if order != Ordering::Equal {
+            return order as i8;
         }
     }
+    0
+}
+
+/// The next `.`-separated part of `rest`, or `""` once there is none.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn next_part<'a>(rest: &mut Option<&'a str>) -> &'a str {
+    let Some(text) = *rest else {
+        return "";
+    };
+    let part;
+    (part, *rest) = cut(text, '.');
+    part
 }
 
 /// The leading decimal digits of a part, without leading zeros; empty means 0.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn digits(part: &str) -> &str {
-    let trimmed = part.trim_start();
-    let end = trimmed
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(trimmed.len());
-    trimmed.get(..end).unwrap_or("").trim_start_matches('0')
-}
-
-#[cfg_attr(wxcard_size, optimize(size))]
-fn compare_part(a: &str, b: &str) -> Ordering {
-    let (a, b) = (digits(a), digits(b));
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+fn digits(part: &str) -> &[u8] {
+    let digits = part.trim_start().as_bytes();
+    let end = digits
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let zeros = digits.iter().take_while(|&&b| b == b'0').count().min(end);
+    digits.get(zeros..end).unwrap_or_default()
 }
 
 /// Whether `s` looks like a version at all (starts with a digit). Facts whose

@@ -31,9 +31,10 @@
 
 mod base64url;
 
-use crate::json::{Map, ToJson, Value};
+use crate::json::{ToJson, Value};
 
 use crate::card_list::{AddCardInput, AddCardItem, add_card_list};
+use crate::environment::cut;
 use crate::error::{Error, Result};
 use crate::json::{self, truncate};
 
@@ -57,26 +58,29 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
         return Err(Error::missing("cardList"));
     }
     let mut url = page.to_owned();
-    let mut separator = if page.contains('?') { '&' } else { '?' };
+    let mut separator = if page.bytes().any(|b| b == b'?') {
+        '&'
+    } else {
+        '?'
+    };
     for (i, item) in items.iter().enumerate() {
-        let value = encode_item(item)?;
-        if value.len() > MAX_PARAM_LEN {
-            return Err(Error::PayloadTooLong {
-                field: format!("cardList[{i}]"),
-                max: MAX_PARAM_LEN,
-                len: value.len(),
-            });
-        }
         url.push(separator);
-        url.push_str(&format!("{QUERY_PREFIX}{i}={value}"));
+        url.push_str(QUERY_PREFIX);
+        url.push_str(&decimal(i));
+        url.push('=');
+        let start = url.len();
+        base64url::encode_into(&mut url, item.to_json().as_bytes());
+        let len = url.len() - start;
+        if len > MAX_PARAM_LEN {
+            let mut field = String::from("cardList[");
+            field.push_str(&decimal(i));
+            field.push(']');
+            return Err(too_long(field, MAX_PARAM_LEN, len));
+        }
         separator = '&';
     }
     if url.len() > MAX_URL_LEN {
-        return Err(Error::PayloadTooLong {
-            field: "cardList".into(),
-            max: MAX_URL_LEN,
-            len: url.len(),
-        });
+        return Err(too_long("cardList".into(), MAX_URL_LEN, url.len()));
     }
     Ok(url)
 }
@@ -93,43 +97,54 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
 /// not a wxcard payload, and every error of [`add_card_list`] for the cards.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
-    let parsed;
-    let params = match query {
-        Value::String(s) => {
-            parsed = parse_query_string(s);
-            &parsed
-        }
-        Value::Object(map) => map,
-        other => {
-            return Err(Error::InvalidType {
-                field: "query".into(),
-                expected: "an object or a string",
-                found: json::type_name(other),
-            });
-        }
-    };
+    if !matches!(query, Value::String(_) | Value::Object(_)) {
+        return Err(Error::InvalidType {
+            field: "query".into(),
+            expected: "an object or a string",
+            found: json::type_name(query),
+        });
+    }
     let mut items = Vec::new();
-    for i in 0.. {
-        let field = format!("query.{QUERY_PREFIX}{i}");
+    loop {
+        let mut field = String::from("query.wxcard");
+        field.push_str(&decimal(items.len()));
         let key = field.get("query.".len()..).unwrap_or_default();
-        let value = match params.get(key) {
-            None | Some(Value::Null) => break,
-            Some(Value::String(s)) => s,
-            Some(other) => {
-                return Err(Error::InvalidType {
-                    field,
-                    expected: "a string",
-                    found: json::type_name(other),
-                });
-            }
+        let value = match query {
+            Value::String(text) => find_param(text, &|k| k == key),
+            Value::Object(map) => match map.get(key) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.as_str()),
+                Some(other) => {
+                    return Err(Error::InvalidType {
+                        field,
+                        expected: "a string",
+                        found: json::type_name(other),
+                    });
+                }
+            },
+            _ => None,
         };
+        let Some(value) = value else { break };
         items.push(decode_item(value, &field)?);
     }
     if items.is_empty() {
-        return Err(Error::missing(format!("query.{QUERY_PREFIX}0")));
+        return Err(Error::missing("query.wxcard0"));
     }
     let inputs = AddCardInput::list_from_json(&Value::Array(items))?;
     add_card_list(&inputs)
+}
+
+/// `n` in decimal.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn decimal(n: usize) -> String {
+    // As a u64, whose formatting the crate has anyway; a usize would bring its own.
+    (n as u64).to_string()
+}
+
+/// A `PAYLOAD_TOO_LONG` error.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn too_long(field: String, max: usize, len: usize) -> Error {
+    Error::PayloadTooLong { field, max, len }
 }
 
 #[cfg_attr(wxcard_size, optimize(size))]
@@ -137,102 +152,105 @@ fn check_page(page: &str) -> Result<()> {
     if page.is_empty() {
         return Err(Error::missing("page"));
     }
-    if !page.starts_with('/') {
-        return Err(Error::invalid_value(
-            "page",
-            format!(
-                "must be an absolute mini-program path such as /pages/add-card/index, got \"{}\"",
-                truncate(page, 64)
-            ),
-        ));
-    }
-    if page.contains(|c: char| c == '#' || c.is_whitespace() || c.is_control()) {
-        return Err(Error::invalid_value(
-            "page",
-            "must not contain '#', spaces or control characters",
-        ));
-    }
-    let own_query = page.split_once('?').map_or("", |(_, q)| q);
-    if own_query
-        .split('&')
-        .any(|pair| pair.starts_with(QUERY_PREFIX))
+    let reason = if !page.starts_with('/') {
+        let mut reason = String::from(
+            "must be an absolute mini-program path such as /pages/add-card/index, got \"",
+        );
+        reason.push_str(&truncate(page, 64));
+        reason.push('"');
+        reason
+    } else if page.contains(|c: char| c == '#' || c.is_whitespace() || c.is_control()) {
+        "must not contain '#', spaces or control characters".into()
+    } else if page.bytes().any(|b| b == b'?')
+        && find_param(page, &|key| key.starts_with(QUERY_PREFIX)).is_some()
     {
-        return Err(Error::invalid_value(
-            "page",
-            format!("its query must not use the {QUERY_PREFIX}… keys, which carry the cards"),
-        ));
-    }
-    Ok(())
-}
-
-#[cfg_attr(wxcard_size, optimize(size))]
-fn encode_item(item: &AddCardItem) -> Result<String> {
-    Ok(base64url::encode(item.to_json().as_bytes()))
+        "its query must not use the wxcard… keys, which carry the cards".into()
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid_value("page", reason))
 }
 
 #[cfg_attr(wxcard_size, optimize(size))]
 fn decode_item(value: &str, field: &str) -> Result<Value> {
-    let not_ours = || {
-        Error::invalid_value(
+    let decoded;
+    let unescaped = if value.bytes().any(|b| b == b'%') {
+        decoded = percent_decode(value);
+        decoded
+            .as_deref()
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+    } else {
+        Some(value)
+    };
+    let bytes = unescaped.and_then(|text| base64url::decode(text.trim()));
+    let Some(text) = bytes
+        .as_deref()
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+    else {
+        return Err(Error::invalid_value(
             field,
             "not a card written by navigateToAddCardPage (expected unpadded base64url)",
-        )
+        ));
     };
-    let decoded;
-    let unescaped = if value.contains('%') {
-        decoded = percent_decode(value).ok_or_else(not_ours)?;
-        decoded.as_str()
-    } else {
-        value
-    };
-    let bytes = base64url::decode(unescaped.trim()).ok_or_else(not_ours)?;
-    let text = String::from_utf8(bytes).map_err(|_| not_ours())?;
-    let item = Value::parse(&text).map_err(|e| Error::InvalidJson {
-        field: field.to_owned(),
-        reason: e.to_string(),
-    })?;
-    match item {
-        Value::Object(_) => Ok(item),
-        other => Err(Error::InvalidType {
+    match Value::parse(text) {
+        Ok(item @ Value::Object(_)) => Ok(item),
+        Ok(other) => Err(Error::InvalidType {
             field: field.to_owned(),
             expected: "an encoded {cardId, cardExt} object",
             found: json::type_name(&other),
+        }),
+        Err(e) => Err(Error::InvalidJson {
+            field: field.to_owned(),
+            reason: e.to_string(),
         }),
     }
 }
 
 /// Decodes `%XX` escapes (and `+` as a space, as form encoding does); `None`
-/// for a broken escape or bytes that are not UTF-8.
+/// for a broken escape.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn percent_decode(text: &str) -> Option<String> {
+fn percent_decode(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
     let mut bytes = text.bytes();
     while let Some(b) = bytes.next() {
-        match b {
-            b'%' => {
-                let hi = char::from(bytes.next()?).to_digit(16)?;
-                let lo = char::from(bytes.next()?).to_digit(16)?;
-                out.push(u8::try_from(hi * 16 + lo).ok()?);
-            }
-            b'+' => out.push(b' '),
-            other => out.push(other),
-        }
+        out.push(match b {
+            b'%' => hex_digit(bytes.next())? << 4 | hex_digit(bytes.next())?,
+            b'+' => b' ',
+            other => other,
+        });
     }
-    String::from_utf8(out).ok()
+    Some(out)
 }
 
-/// Splits `?a=b&c=d` (or a whole URL) into raw, still-encoded values; the
-/// first occurrence of a key wins.
+/// The value of a hexadecimal digit.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn parse_query_string(text: &str) -> Map {
+fn hex_digit(digit: Option<u8>) -> Option<u8> {
+    match digit? {
+        d @ b'0'..=b'9' => Some(d - b'0'),
+        d @ (b'a'..=b'f' | b'A'..=b'F') => Some((d | 0x20) - b'a' + 10),
+        _ => None,
+    }
+}
+
+/// The raw, still-encoded value of the first parameter of query `text` whose
+/// key `wanted` accepts. `text` is `a=b&c=d`, optionally after a `?` (a whole URL)
+/// and before a `#`; a key without `=` has the value `""`.
+// Not inlined: one copy serves reading a query and checking a page's own.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn find_param<'a>(text: &'a str, wanted: &dyn Fn(&str) -> bool) -> Option<&'a str> {
     let query = text.split_once('?').map_or(text, |(_, q)| q);
     let query = query.split_once('#').map_or(query, |(q, _)| q);
-    let mut map = Map::new();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
+    let mut rest = Some(query);
+    while let Some(text) = rest {
+        let pair;
+        (pair, rest) = cut(text, '&');
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        map.get_or_insert_with(key, || Value::String(value.to_owned()));
+        if wanted(key) {
+            return Some(value);
+        }
     }
-    map
+    None
 }
 
 #[cfg(test)]
@@ -241,17 +259,23 @@ mod tests {
 
     #[test]
     fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b+c").as_deref(), Some("a b c"));
-        assert_eq!(percent_decode("%E4%B8%AD").as_deref(), Some("中"));
+        assert_eq!(percent_decode("a%20b+c").as_deref(), Some(&b"a b c"[..]));
+        assert_eq!(
+            percent_decode("%E4%B8%AD").as_deref(),
+            Some("中".as_bytes())
+        );
         assert_eq!(percent_decode("%4"), None);
         assert_eq!(percent_decode("%zz"), None);
-        assert_eq!(percent_decode("%ff"), None);
+        assert_eq!(percent_decode("%ff").as_deref(), Some(&[0xff][..]));
     }
 
     #[test]
     fn query_strings() {
-        let map = parse_query_string("/pages/a/index?x=1&wxcard0=abc&x=2#frag");
-        assert_eq!(map.get("x"), Some(&Value::String("1".into())));
-        assert_eq!(map.get("wxcard0"), Some(&Value::String("abc".into())));
+        let url = "/pages/a/index?x=1&wxcard0=abc&x=2&wxcard1&wxcard2=#x=3";
+        assert_eq!(find_param(url, &|k| k == "x"), Some("1"));
+        assert_eq!(find_param(url, &|k| k == "wxcard0"), Some("abc"));
+        assert_eq!(find_param(url, &|k| k == "wxcard1"), Some(""));
+        assert_eq!(find_param(url, &|k| k == "wxcard2"), Some(""));
+        assert_eq!(find_param("a=1&&b=2", &|k| k == "b"), Some("2"));
     }
 }
