@@ -320,7 +320,12 @@ fn sorted_names(value: Option<&Value>) -> Vec<String> {
         if let Value::String(name) = item
             && let Err(at) = names.binary_search(name)
         {
-            names.insert(at, name.clone());
+            // Pushed and moved down by swaps: `Vec::insert` would bring `memmove` into the
+            // `.wasm` (MVP WebAssembly has no `memory.copy`).
+            names.push(name.clone());
+            for i in (at + 1..names.len()).rev() {
+                names.swap(i - 1, i);
+            }
         }
     }
     names
