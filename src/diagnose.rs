@@ -248,7 +248,7 @@ fn wrong_ticket(scan: &CardExtScan, exhausted: bool) -> Diagnosis {
 /// The diagnosis of a malformed cardExt: its first error, without the ticket.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn from_error(error: &Error, ticket: &Ticket) -> Diagnosis {
-    let message = error.to_string();
+    let message = error.message();
     let message = scrub(&message, ticket.expose()).unwrap_or(message);
     Diagnosis {
         ok: false,

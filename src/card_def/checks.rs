@@ -155,7 +155,12 @@ fn scan(value: &Value, path: &str, depth: usize, out: &mut Findings) {
         Value::Object(map) => scan_map(map, path, depth, out),
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                scan(child, &format!("{path}[{i}]"), depth + 1, out);
+                let mut at = String::with_capacity(path.len() + 4);
+                at.push_str(path);
+                at.push('[');
+                at.push_str(&crate::text::decimal(i as u64));
+                at.push(']');
+                scan(child, &at, depth + 1, out);
             }
         }
         _ => {}

@@ -79,5 +79,5 @@ impl<'a> Signed<'a> {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(super) fn decimal(n: u64) -> String {
-    n.to_string()
+    crate::text::decimal(n)
 }

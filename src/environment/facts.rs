@@ -261,7 +261,7 @@ fn fact<'a>(root: &'a Value, path: &str, kind: Kind) -> Result<Option<&'a Value>
     let (mut value, mut rest) = (root, Some(path));
     while let Some(text) = rest {
         let key;
-        (key, rest) = cut(text, '.');
+        (key, rest) = cut(text, b'.');
         match value.as_object().and_then(|map| map.get(key)) {
             None | Some(Value::Null) => return Ok(None),
             Some(member) => value = member,

@@ -28,7 +28,7 @@ mod version;
 
 use facts::find_ignoring_case;
 pub use facts::{ConfigState, HostFacts, WxFacts};
-pub(crate) use parts::cut;
+pub(crate) use parts::{cut, split_once};
 pub use support::{CardSupport, Reason, Support, card_support};
 pub use version::compare_version;
 

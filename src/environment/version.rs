@@ -49,7 +49,7 @@ fn next_part<'a>(rest: &mut Option<&'a str>) -> &'a str {
         return "";
     };
     let part;
-    (part, *rest) = cut(text, '.');
+    (part, *rest) = cut(text, b'.');
     part
 }
 

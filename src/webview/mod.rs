@@ -34,7 +34,7 @@ mod base64url;
 use crate::json::{ToJson, Value};
 
 use crate::card_list::{AddCardInput, AddCardItem, add_card_list};
-use crate::environment::cut;
+use crate::environment::{cut, split_once};
 use crate::error::{Error, Result};
 use crate::json::{self, truncate};
 
@@ -137,8 +137,7 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
 /// `n` in decimal.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn decimal(n: usize) -> String {
-    // As a u64, whose formatting the crate has anyway; a usize would bring its own.
-    (n as u64).to_string()
+    crate::text::decimal(n as u64)
 }
 
 /// A `PAYLOAD_TOO_LONG` error.
@@ -239,13 +238,13 @@ fn hex_digit(digit: Option<u8>) -> Option<u8> {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn find_param<'a>(text: &'a str, wanted: &dyn Fn(&str) -> bool) -> Option<&'a str> {
-    let query = text.split_once('?').map_or(text, |(_, q)| q);
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let query = split_once(text, b'?').map_or(text, |(_, q)| q);
+    let query = split_once(query, b'#').map_or(query, |(q, _)| q);
     let mut rest = Some(query);
     while let Some(text) = rest {
         let pair;
-        (pair, rest) = cut(text, '&');
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (pair, rest) = cut(text, b'&');
+        let (key, value) = split_once(pair, b'=').unwrap_or((pair, ""));
         if wanted(key) {
             return Some(value);
         }
