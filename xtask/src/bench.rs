@@ -12,7 +12,7 @@
 //! Every script prints `key<TAB>value<TAB>unit` lines; a step that fails is recorded as failed in
 //! the report rather than stopping the others.
 
-mod composition;
+pub mod composition;
 mod report;
 
 use std::collections::BTreeMap;

@@ -1,5 +1,6 @@
-//! What the `.wasm` is made of: code bytes per crate and per wxcard module, read from the name
-//! section of wasm-bindgen's output (before `wasm-opt`, which strips the names).
+//! What the `.wasm` is made of: code bytes per function, and per crate and wxcard module, read
+//! from the name section of wasm-bindgen's output (before `wasm-opt`, which strips the names).
+//! `cargo xtask bench` reports the owners; `cargo xtask size --breakdown` prints both.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,6 +24,26 @@ pub struct Composition {
 
 /// Reads `wasm` (a module with a name section) and groups its function bodies by owner.
 pub fn read(wasm: &Path) -> XResult<Composition> {
+    let (functions, data) = functions(wasm)?;
+    let mut owners: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for (name, size) in &functions {
+        let entry = owners.entry(owner(name)).or_default();
+        entry.0 += size;
+        entry.1 += 1;
+    }
+    let mut owners: Vec<(String, u64, u64)> =
+        owners.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
+    owners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(Composition {
+        owners,
+        code: functions.iter().map(|(_, size)| size).sum(),
+        data,
+    })
+}
+
+/// `(name, body bytes)` of every function `wasm` defines, named from its name section
+/// (`(unnamed)` when it has none for one), and the bytes of its data segments.
+pub fn functions(wasm: &Path) -> XResult<(Vec<(String, u64)>, u64)> {
     let bytes = std::fs::read(wasm).map_err(|e| fail!("cannot read {}: {e}", wasm.display()))?;
     let mut imported = 0u32;
     let mut bodies: Vec<u64> = Vec::new();
@@ -58,29 +79,21 @@ pub fn read(wasm: &Path) -> XResult<Composition> {
     if names.is_empty() {
         return Err(fail!("{} has no function names", wasm.display()));
     }
-    let mut owners: BTreeMap<String, (u64, u64)> = BTreeMap::new();
-    for (i, size) in bodies.iter().enumerate() {
-        let index = imported + i as u32;
-        let owner = names
-            .get(&index)
-            .map_or("(unnamed)".to_string(), |n| owner(n));
-        let entry = owners.entry(owner).or_default();
-        entry.0 += size;
-        entry.1 += 1;
-    }
-    let mut owners: Vec<(String, u64, u64)> =
-        owners.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
-    owners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(Composition {
-        owners,
-        code: bodies.iter().sum(),
-        data,
-    })
+    let functions = bodies
+        .into_iter()
+        .enumerate()
+        .map(|(i, size)| {
+            let index = imported + i as u32;
+            let name = names.get(&index).map_or("(unnamed)", String::as_str);
+            (name.to_string(), size)
+        })
+        .collect();
+    Ok((functions, data))
 }
 
 /// The owner of a (legacy-mangled, demangled) Rust symbol: the innermost path that starts the
 /// name or its `<Type as Trait>` / `<Type>` form, cut to the crate (or `wxcard::module`).
-fn owner(name: &str) -> String {
+pub fn owner(name: &str) -> String {
     let trimmed = name
         .trim_start_matches(['<', '&', '*'])
         .trim_start_matches("mut ");
@@ -107,7 +120,7 @@ fn owner(name: &str) -> String {
 }
 
 /// `serde_json[453a8be3a38a6fdb]` → `serde_json`.
-fn strip_hash(segment: &str) -> &str {
+pub fn strip_hash(segment: &str) -> &str {
     segment.split('[').next().unwrap_or(segment)
 }
 
