@@ -47,14 +47,25 @@ impl ParseError {
     }
 }
 
+impl ParseError {
+    /// The text [`Display`](fmt::Display) writes: `expected value at line 1 column 5`.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn describe(&self) -> String {
+        [
+            self.message,
+            " at line ",
+            &crate::text::decimal(self.line as u64),
+            " column ",
+            &crate::text::decimal(self.column as u64),
+        ]
+        .concat()
+    }
+}
+
 impl fmt::Display for ParseError {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.message, self.line, self.column
-        )
+        f.write_str(&self.describe())
     }
 }
 
@@ -82,7 +93,6 @@ impl Value {
             bytes: text.as_bytes(),
             at: 0,
             depth: 0,
-            scratch: String::new(),
         };
         let value = parser.value().map_err(|m| parser.failure(m))?;
         parser.whitespace();
@@ -107,8 +117,6 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
-    /// Reused for strings with escapes.
-    scratch: String,
 }
 
 /// Whether a byte ends a plain run in a string: a quote, a backslash or a
@@ -186,22 +194,15 @@ impl<'a> Parser<'a> {
 
     #[cfg_attr(wxcard_size, optimize(size))]
     fn literal(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        if rest.starts_with(word.as_bytes()) {
-            self.at += word.len();
-            return Ok(value);
+        // Stops at the first byte that differs, for the error's position.
+        for &b in word.as_bytes() {
+            match self.peek() {
+                Some(c) if c == b => self.at += 1,
+                None => return Err("EOF while parsing a value"),
+                Some(_) => return Err("expected value"),
+            }
         }
-        // Move to the first byte that differs, for the error's position.
-        self.at += rest
-            .iter()
-            .zip(word.as_bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        Err(if self.at >= self.bytes.len() {
-            "EOF while parsing a value"
-        } else {
-            "expected value"
-        })
+        Ok(value)
     }
 
     #[cfg_attr(wxcard_size, optimize(size))]
@@ -227,13 +228,9 @@ impl<'a> Parser<'a> {
             self.at += 1;
             return Ok(plain.to_owned());
         }
-        let mut out = std::mem::take(&mut self.scratch);
-        out.clear();
-        out.push_str(plain);
-        let result = self.escaped_rest(&mut out);
-        let text = result.map(|()| out.as_str().to_owned());
-        self.scratch = out;
-        text
+        let mut out = plain.to_owned();
+        self.escaped_rest(&mut out)?;
+        Ok(out)
     }
 
     /// The bytes from here up to a quote, a backslash or a control character.
