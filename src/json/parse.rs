@@ -327,58 +327,18 @@ impl<'a> Parser<'a> {
         Ok(unit)
     }
 
+    /// An array (`object` false) or an object at its opening bracket.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn enter(&mut self) -> Parsed<()> {
+    fn container(&mut self, object: bool) -> Parsed<Value> {
         if self.depth >= MAX_DEPTH {
             return Err("recursion limit exceeded");
         }
         self.depth += 1;
         self.at += 1; // the opening bracket
-        Ok(())
-    }
-
-    /// An array (`object` false) or an object after its opening bracket:
-    /// one loop for both, as they differ only in keys and messages.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn container(&mut self, object: bool) -> Parsed<Value> {
-        let (close, eof, expected) = if object {
-            (b'}', "EOF while parsing an object", "expected `,` or `}`")
-        } else {
-            (b']', "EOF while parsing a list", "expected `,` or `]`")
-        };
-        self.enter()?;
         let mut items = Vec::new();
         let mut entries = Vec::new();
-        self.whitespace();
-        if self.peek() != Some(close) {
-            loop {
-                if object {
-                    self.whitespace();
-                    match self.peek() {
-                        Some(b'"') => {}
-                        None => return Err(eof),
-                        Some(_) => return Err("key must be a string"),
-                    }
-                    let key = self.string()?;
-                    self.whitespace();
-                    match self.peek() {
-                        Some(b':') => self.at += 1,
-                        None => return Err(eof),
-                        Some(_) => return Err("expected `:`"),
-                    }
-                    entries.push((key, self.value()?));
-                } else {
-                    items.push(self.value()?);
-                }
-                self.whitespace();
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(b) if b == close => break,
-                    None => return Err(eof),
-                    Some(_) => return Err(expected),
-                }
-            }
-        }
+        // One exit for every error, so the members read so far are dropped in one place.
+        self.members(object, &mut items, &mut entries)?;
         self.at += 1; // the closing bracket
         self.depth -= 1;
         Ok(if object {
@@ -386,5 +346,53 @@ impl<'a> Parser<'a> {
         } else {
             Value::Array(items)
         })
+    }
+
+    /// The members of a [`Parser::container`] up to its closing bracket: one
+    /// loop for arrays and objects, as they differ only in keys and messages.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn members(
+        &mut self,
+        object: bool,
+        items: &mut Vec<Value>,
+        entries: &mut Vec<(String, Value)>,
+    ) -> Parsed<()> {
+        let (close, eof, expected) = if object {
+            (b'}', "EOF while parsing an object", "expected `,` or `}`")
+        } else {
+            (b']', "EOF while parsing a list", "expected `,` or `]`")
+        };
+        self.whitespace();
+        if self.peek() == Some(close) {
+            return Ok(());
+        }
+        loop {
+            if object {
+                self.whitespace();
+                match self.peek() {
+                    Some(b'"') => {}
+                    None => return Err(eof),
+                    Some(_) => return Err("key must be a string"),
+                }
+                let key = self.string()?;
+                self.whitespace();
+                match self.peek() {
+                    Some(b':') => self.at += 1,
+                    None => return Err(eof),
+                    Some(_) => return Err("expected `:`"),
+                }
+                entries.push((key, self.value()?));
+            } else {
+                items.push(self.value()?);
+            }
+            self.whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b) if b == close => return Ok(()),
+                None => return Err(eof),
+                Some(_) => return Err(expected),
+            }
+        }
     }
 }
