@@ -130,13 +130,11 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        match item {
-            Value::Null => {}
-            Value::String(s) => out.push(s.clone()),
+        let text = match item {
+            Value::Null => continue,
+            Value::String(s) => s.as_str(),
             // An integer's text is its plain decimal digits.
-            Value::Number(n) if n.as_i64().is_some() || n.as_u64().is_some() => {
-                out.push(n.as_str().to_owned());
-            }
+            Value::Number(n) if n.as_i64().is_some() || n.as_u64().is_some() => n.as_str(),
             Value::Number(n) => {
                 return Err(Error::InvalidValue {
                     field: item_path(field, i),
@@ -154,7 +152,8 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
                     found: crate::json::type_name(other),
                 });
             }
-        }
+        };
+        out.push(text.to_owned());
     }
     Ok(out)
 }
