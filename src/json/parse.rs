@@ -222,18 +222,31 @@ impl<'a> Parser<'a> {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn string(&mut self) -> Parsed<String> {
         self.at += 1; // the opening quote
-        let plain = self.plain_run();
-        if self.peek() == Some(b'"') {
-            // No escape: the common case, one allocation of the right size.
-            self.at += 1;
-            return Ok(plain.to_owned());
+        // Without escapes (the common case) the first run is the whole string: one allocation.
+        let mut out = String::new();
+        loop {
+            out.push_str(self.plain_run());
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                None => return Err("EOF while parsing a string"),
+                Some(_) => {
+                    return Err("control character (\\u0000-\\u001F) found while parsing a string");
+                }
+            }
         }
-        let mut out = plain.to_owned();
-        self.escaped_rest(&mut out)?;
-        Ok(out)
     }
 
     /// The bytes from here up to a quote, a backslash or a control character.
+    // Not inlined: the string loop stays small.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     fn plain_run(&mut self) -> &'a str {
         let start = self.at;
@@ -244,32 +257,9 @@ impl<'a> Parser<'a> {
         self.text.get(start..start + len).unwrap_or_default()
     }
 
-    /// The rest of a string that has an escape (or an error) at `self.at`.
+    /// The character of one escape after its backslash.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn escaped_rest(&mut self, out: &mut String) -> Parsed<()> {
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                Some(b'\\') => {
-                    self.at += 1;
-                    self.escape(out)?;
-                }
-                None => return Err("EOF while parsing a string"),
-                Some(_) => {
-                    return Err("control character (\\u0000-\\u001F) found while parsing a string");
-                }
-            }
-            let plain = self.plain_run();
-            out.push_str(plain);
-        }
-    }
-
-    /// One escape after its backslash.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+    fn escape(&mut self) -> Parsed<char> {
         let c = match self.peek() {
             None => return Err("EOF while parsing a string"),
             Some(b'"') => '"',
@@ -282,34 +272,39 @@ impl<'a> Parser<'a> {
             Some(b't') => '\t',
             Some(b'u') => {
                 self.at += 1;
-                let unit = self.hex4()?;
-                let c = match unit {
-                    0xD800..=0xDBFF => {
-                        if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                            return Err("lone leading surrogate in hex escape");
-                        }
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            self.at -= 4;
-                            return Err("lone leading surrogate in hex escape");
-                        }
-                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    0xDC00..=0xDFFF => {
-                        self.at -= 4;
-                        return Err("lone trailing surrogate in hex escape");
-                    }
-                    _ => unit,
-                };
-                out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
-                return Ok(());
+                return self.unicode();
             }
             Some(_) => return Err("invalid escape"),
         };
         self.at += 1;
-        out.push(c);
-        Ok(())
+        Ok(c)
+    }
+
+    /// The character of a `\u` escape after its `u`: four hex digits, or two
+    /// escapes of a surrogate pair.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn unicode(&mut self) -> Parsed<char> {
+        let unit = self.hex4()?;
+        let c = match unit {
+            0xD800..=0xDBFF => {
+                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err("lone leading surrogate in hex escape");
+                }
+                self.at += 2;
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    self.at -= 4;
+                    return Err("lone leading surrogate in hex escape");
+                }
+                0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => {
+                self.at -= 4;
+                return Err("lone trailing surrogate in hex escape");
+            }
+            _ => unit,
+        };
+        Ok(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     /// Four hex digits of a `\u` escape.
