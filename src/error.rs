@@ -301,127 +301,99 @@ impl Error {
             }
             _ => (String::new(), String::new()),
         };
-        let (template, a, b, c): (&str, &str, &str, &str) = match self {
+        let [a, b, c]: [&str; 3] = match self {
             Error::InvalidType {
                 expected, found, ..
-            } => ("expected {a}, got {b}", expected, found, ""),
-            Error::InvalidValue { reason, .. } => ("{a}", reason, "", ""),
-            Error::MissingField { .. } => ("required but missing or empty", "", "", ""),
-            Error::TooLong { unit, .. } => ("at most {a} {b} allowed, got {c}", &max, unit, &len),
-            Error::InvalidTimestamp { reason, .. } => {
-                ("must be whole Unix seconds; {a}", reason, "", "")
-            }
-            Error::InvalidJson { reason, .. } => ("not valid JSON ({a})", reason, "", ""),
-            Error::DoubleEncoded { .. } => (
-                "JSON-encoded twice (a JSON string holding a JSON string); pass the result of one JSON.stringify",
-                "",
-                "",
-                "",
-            ),
+            } => [expected, found, ""],
+            Error::InvalidValue { reason, .. }
+            | Error::InvalidTimestamp { reason, .. }
+            | Error::InvalidJson { reason, .. }
+            | Error::InvalidUserName { reason, .. } => [reason, "", ""],
+            Error::TooLong { unit, .. } => [&max, unit, &len],
+            Error::PayloadTooLong { .. } => [&len, &max, ""],
             Error::CamelCaseKey {
                 found, expected, ..
-            } => (
-                "cardExt keys are snake_case; found \"{a}\", WeChat expects \"{b}\"",
-                found,
-                expected,
-                "",
-            ),
-            Error::MalformedSignature { .. } => {
-                ("a signature is 40 hexadecimal digits (SHA-1)", "", "", "")
             }
-            Error::TicketLeaked { .. } => (
-                "a ticket must never be sent to the client; remove it from the payload and keep it on the server",
-                "",
-                "",
-                "",
-            ),
-            Error::EncryptedCode { .. } => (
-                "this looks like the encrypted code returned by addCard; decrypt it on the server (card/code/decrypt) before openCard",
-                "",
-                "",
-                "",
-            ),
-            Error::NoRandomSource => (
-                "nonceStr: no secure random source in this environment; pass nonceStr explicitly",
-                "",
-                "",
-                "",
-            ),
-            Error::NoClock => (
-                "timestamp: the clock cannot be read here; pass timestamp explicitly",
-                "",
-                "",
-                "",
-            ),
-            Error::TicketOnClient { .. } => (
-                "tickets are server secrets; signing with one in a browser or mini-program is refused unless allowTicketOnClient is true",
-                "",
-                "",
-                "",
-            ),
-            Error::PayloadTooLong { .. } => (
-                "{a} bytes, more than the {b} bytes this transport carries",
-                &len,
-                &max,
-                "",
-            ),
-            Error::SnakeCaseKey {
+            | Error::SnakeCaseKey {
                 found, expected, ..
-            } => (
-                "the JS API takes camelCase keys; found \"{a}\", use \"{b}\" (jweixin renames it for WeChat itself)",
-                found,
-                expected,
-                "",
-            ),
-            Error::UnknownField { .. } => ("not a known field here (a typo?)", "", "", ""),
-            Error::UnknownCardType { found, .. } => (
-                "\"{a}\" is not a known card_type; use an uppercase type such as MEMBER_CARD, GENERAL_COUPON, GROUPON, CASH, DISCOUNT, GIFT, SCENIC_TICKET, MOVIE_TICKET, BOARDING_PASS, MEETING_TICKET, BUS_TICKET, LUCKY_MONEY or GENERAL_CARD",
-                found,
-                "",
-                "",
-            ),
+            } => [found, expected, ""],
+            Error::UnknownCardType { found, .. } => [found, "", ""],
             Error::CardTypeMismatch {
                 expected_key,
                 found,
                 ..
-            } => (
-                "this card's card_type nests its fields under \"{a}\", but \"{b}\" was found",
-                expected_key,
-                found,
-                "",
-            ),
-            Error::InvalidUserName { reason, .. } => (
-                "{a}; a mini-program user_name is its original ID plus \"@app\", e.g. \"gh_86a091e50ad4@app\"",
-                reason,
-                "",
-                "",
-            ),
-            Error::AppIdAsUserName { .. } => (
-                "this is a mini-program AppID (wx…); WeChat wants the mini-program's original ID (原始ID, gh_…, under 设置 → 基本设置) plus \"@app\", e.g. \"gh_86a091e50ad4@app\"",
-                "",
-                "",
-                "",
-            ),
-            Error::UnpairedField { partner, .. } => (
-                "missing, but {a} is set; a mini-program link needs both the mini-program (…_user_name) and its page (…_pass)",
-                partner,
-                "",
-                "",
-            ),
-            Error::SecretLeaked { .. } => (
-                "server secrets (app secret, access token, session key) must never be sent to the client; remove it from the payload",
-                "",
-                "",
-                "",
-            ),
+            } => [expected_key, found, ""],
+            Error::UnpairedField { partner, .. } => [partner, "", ""],
+            // The other templates quote nothing.
+            _ => ["", "", ""],
         };
         let mut out = String::new();
         if let Some(field) = self.field() {
             out.push_str(field);
             out.push_str(": ");
         }
-        text::fill(&mut out, template, [a, b, c]);
+        text::fill(&mut out, self.template(), [a, b, c]);
         out
+    }
+
+    /// The text of this error's message after the field, with `{a}`, `{b}` and
+    /// `{c}` where [`Error::message`] puts the values it quotes: one string per
+    /// variant, which the compiler keeps as a table.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn template(&self) -> &'static str {
+        match self {
+            Error::InvalidType { .. } => "expected {a}, got {b}",
+            Error::InvalidValue { .. } => "{a}",
+            Error::MissingField { .. } => "required but missing or empty",
+            Error::TooLong { .. } => "at most {a} {b} allowed, got {c}",
+            Error::InvalidTimestamp { .. } => "must be whole Unix seconds; {a}",
+            Error::InvalidJson { .. } => "not valid JSON ({a})",
+            Error::DoubleEncoded { .. } => {
+                "JSON-encoded twice (a JSON string holding a JSON string); pass the result of one JSON.stringify"
+            }
+            Error::CamelCaseKey { .. } => {
+                "cardExt keys are snake_case; found \"{a}\", WeChat expects \"{b}\""
+            }
+            Error::MalformedSignature { .. } => "a signature is 40 hexadecimal digits (SHA-1)",
+            Error::TicketLeaked { .. } => {
+                "a ticket must never be sent to the client; remove it from the payload and keep it on the server"
+            }
+            Error::EncryptedCode { .. } => {
+                "this looks like the encrypted code returned by addCard; decrypt it on the server (card/code/decrypt) before openCard"
+            }
+            Error::NoRandomSource => {
+                "nonceStr: no secure random source in this environment; pass nonceStr explicitly"
+            }
+            Error::NoClock => "timestamp: the clock cannot be read here; pass timestamp explicitly",
+            Error::TicketOnClient { .. } => {
+                "tickets are server secrets; signing with one in a browser or mini-program is refused unless allowTicketOnClient is true"
+            }
+            Error::PayloadTooLong { .. } => {
+                "{a} bytes, more than the {b} bytes this transport carries"
+            }
+            Error::SnakeCaseKey { .. } => {
+                "the JS API takes camelCase keys; found \"{a}\", use \"{b}\" (jweixin renames it for WeChat itself)"
+            }
+            Error::UnknownField { .. } => "not a known field here (a typo?)",
+            Error::UnknownCardType { .. } => {
+                "\"{a}\" is not a known card_type; use an uppercase type such as MEMBER_CARD, GENERAL_COUPON, GROUPON, CASH, DISCOUNT, GIFT, SCENIC_TICKET, MOVIE_TICKET, BOARDING_PASS, MEETING_TICKET, BUS_TICKET, LUCKY_MONEY or GENERAL_CARD"
+            }
+            Error::CardTypeMismatch { .. } => {
+                "this card's card_type nests its fields under \"{a}\", but \"{b}\" was found"
+            }
+            Error::InvalidUserName { .. } => {
+                "{a}; a mini-program user_name is its original ID plus \"@app\", e.g. \"gh_86a091e50ad4@app\""
+            }
+            Error::AppIdAsUserName { .. } => {
+                "this is a mini-program AppID (wx…); WeChat wants the mini-program's original ID (原始ID, gh_…, under 设置 → 基本设置) plus \"@app\", e.g. \"gh_86a091e50ad4@app\""
+            }
+            Error::UnpairedField { .. } => {
+                "missing, but {a} is set; a mini-program link needs both the mini-program (…_user_name) and its page (…_pass)"
+            }
+            Error::SecretLeaked { .. } => {
+                "server secrets (app secret, access token, session key) must never be sent to the client; remove it from the payload"
+            }
+        }
     }
 }
 

@@ -32,24 +32,39 @@ impl Number {
         &self.0
     }
 
-    /// Whether the number is written as an integer (no fraction, no exponent).
-    /// `-0` is not an integer, as in `serde_json`.
+    /// The number as a sign and a magnitude when it is written as an integer
+    /// (no fraction, no exponent) whose magnitude fits a `u64`. `-0` is not an
+    /// integer, as in `serde_json`.
+    // Not inlined: one digit loop serves `as_u64` and `as_i64` (and no
+    // `str::parse` is reached, whose two integer parsers are larger).
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn integer_digits(&self) -> Option<(bool, &str)> {
-        let (negative, digits) = match self.0.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, self.0.as_str()),
+    fn integer(&self) -> Option<(bool, u64)> {
+        let bytes = self.0.as_bytes();
+        let (negative, digits) = match bytes.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, bytes),
         };
-        let integer = digits.bytes().all(|b| b.is_ascii_digit()) && !(negative && digits == "0");
-        integer.then_some((negative, digits))
+        if digits.is_empty() || (negative && digits == b"0") {
+            return None;
+        }
+        let mut magnitude = 0u64;
+        for &b in digits {
+            let digit = b.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            magnitude = magnitude.checked_mul(10)?.checked_add(u64::from(digit))?;
+        }
+        Some((negative, magnitude))
     }
 
     /// The value as a `u64`: a non-negative integer that fits.
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_u64(&self) -> Option<u64> {
-        match self.integer_digits()? {
-            (false, digits) => digits.parse().ok(),
+        match self.integer()? {
+            (false, magnitude) => Some(magnitude),
             (true, _) => None,
         }
     }
@@ -58,9 +73,12 @@ impl Number {
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn as_i64(&self) -> Option<i64> {
-        match self.integer_digits()? {
-            (false, digits) => digits.parse().ok(),
-            (true, _) => self.0.parse().ok(),
+        let (negative, magnitude) = self.integer()?;
+        if negative {
+            // `i64::MIN` has the one magnitude beyond `i64::MAX`.
+            0i64.checked_sub_unsigned(magnitude)
+        } else {
+            i64::try_from(magnitude).ok()
         }
     }
 
@@ -196,18 +214,18 @@ pub(crate) fn overflows(text: &str) -> bool {
     if point < 309 {
         return false; // leading zeros only lower the point
     }
-    let mut digits = mantissa.to_vec();
-    digits.retain(|&b| b != b'.');
-    let zeros = digits.iter().take_while(|&&b| b == b'0').count();
-    let significant = digits.get(zeros..).unwrap_or_default();
-    if significant.is_empty() {
-        return false; // zero
-    }
+    // The first significant digit; none for zero.
+    let Some(first) = mantissa.iter().position(|&b| b != b'0' && b != b'.') else {
+        return false;
+    };
+    let (before, significant) = mantissa.split_at_checked(first).unwrap_or_default();
+    let zeros = before.iter().filter(|&&b| b == b'0').count();
+    let significant = significant.iter().filter(|&&b| b != b'.');
     match point.saturating_sub(len(zeros)).cmp(&309) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
         // Trailing zeros compare as if absent: the limit's digits end in a non-zero digit.
-        std::cmp::Ordering::Equal => significant >= F64_OVERFLOW.as_bytes(),
+        std::cmp::Ordering::Equal => significant.ge(F64_OVERFLOW.as_bytes()),
     }
 }
 

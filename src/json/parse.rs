@@ -47,14 +47,25 @@ impl ParseError {
     }
 }
 
+impl ParseError {
+    /// The text [`Display`](fmt::Display) writes: `expected value at line 1 column 5`.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn describe(&self) -> String {
+        [
+            self.message,
+            " at line ",
+            &crate::text::decimal(self.line as u64),
+            " column ",
+            &crate::text::decimal(self.column as u64),
+        ]
+        .concat()
+    }
+}
+
 impl fmt::Display for ParseError {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.message, self.line, self.column
-        )
+        f.write_str(&self.describe())
     }
 }
 
@@ -82,7 +93,6 @@ impl Value {
             bytes: text.as_bytes(),
             at: 0,
             depth: 0,
-            scratch: String::new(),
         };
         let value = parser.value().map_err(|m| parser.failure(m))?;
         parser.whitespace();
@@ -107,8 +117,6 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
-    /// Reused for strings with escapes.
-    scratch: String,
 }
 
 /// Whether a byte ends a plain run in a string: a quote, a backslash or a
@@ -186,22 +194,15 @@ impl<'a> Parser<'a> {
 
     #[cfg_attr(wxcard_size, optimize(size))]
     fn literal(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        if rest.starts_with(word.as_bytes()) {
-            self.at += word.len();
-            return Ok(value);
+        // Stops at the first byte that differs, for the error's position.
+        for &b in word.as_bytes() {
+            match self.peek() {
+                Some(c) if c == b => self.at += 1,
+                None => return Err("EOF while parsing a value"),
+                Some(_) => return Err("expected value"),
+            }
         }
-        // Move to the first byte that differs, for the error's position.
-        self.at += rest
-            .iter()
-            .zip(word.as_bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        Err(if self.at >= self.bytes.len() {
-            "EOF while parsing a value"
-        } else {
-            "expected value"
-        })
+        Ok(value)
     }
 
     #[cfg_attr(wxcard_size, optimize(size))]
@@ -221,22 +222,31 @@ impl<'a> Parser<'a> {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn string(&mut self) -> Parsed<String> {
         self.at += 1; // the opening quote
-        let plain = self.plain_run();
-        if self.peek() == Some(b'"') {
-            // No escape: the common case, one allocation of the right size.
-            self.at += 1;
-            return Ok(plain.to_owned());
+        // Without escapes (the common case) the first run is the whole string: one allocation.
+        let mut out = String::new();
+        loop {
+            out.push_str(self.plain_run());
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                None => return Err("EOF while parsing a string"),
+                Some(_) => {
+                    return Err("control character (\\u0000-\\u001F) found while parsing a string");
+                }
+            }
         }
-        let mut out = std::mem::take(&mut self.scratch);
-        out.clear();
-        out.push_str(plain);
-        let result = self.escaped_rest(&mut out);
-        let text = result.map(|()| out.as_str().to_owned());
-        self.scratch = out;
-        text
     }
 
     /// The bytes from here up to a quote, a backslash or a control character.
+    // Not inlined: the string loop stays small.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     fn plain_run(&mut self) -> &'a str {
         let start = self.at;
@@ -247,32 +257,9 @@ impl<'a> Parser<'a> {
         self.text.get(start..start + len).unwrap_or_default()
     }
 
-    /// The rest of a string that has an escape (or an error) at `self.at`.
+    /// The character of one escape after its backslash.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn escaped_rest(&mut self, out: &mut String) -> Parsed<()> {
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                Some(b'\\') => {
-                    self.at += 1;
-                    self.escape(out)?;
-                }
-                None => return Err("EOF while parsing a string"),
-                Some(_) => {
-                    return Err("control character (\\u0000-\\u001F) found while parsing a string");
-                }
-            }
-            let plain = self.plain_run();
-            out.push_str(plain);
-        }
-    }
-
-    /// One escape after its backslash.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+    fn escape(&mut self) -> Parsed<char> {
         let c = match self.peek() {
             None => return Err("EOF while parsing a string"),
             Some(b'"') => '"',
@@ -285,34 +272,39 @@ impl<'a> Parser<'a> {
             Some(b't') => '\t',
             Some(b'u') => {
                 self.at += 1;
-                let unit = self.hex4()?;
-                let c = match unit {
-                    0xD800..=0xDBFF => {
-                        if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                            return Err("lone leading surrogate in hex escape");
-                        }
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            self.at -= 4;
-                            return Err("lone leading surrogate in hex escape");
-                        }
-                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    0xDC00..=0xDFFF => {
-                        self.at -= 4;
-                        return Err("lone trailing surrogate in hex escape");
-                    }
-                    _ => unit,
-                };
-                out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
-                return Ok(());
+                return self.unicode();
             }
             Some(_) => return Err("invalid escape"),
         };
         self.at += 1;
-        out.push(c);
-        Ok(())
+        Ok(c)
+    }
+
+    /// The character of a `\u` escape after its `u`: four hex digits, or two
+    /// escapes of a surrogate pair.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn unicode(&mut self) -> Parsed<char> {
+        let unit = self.hex4()?;
+        let c = match unit {
+            0xD800..=0xDBFF => {
+                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err("lone leading surrogate in hex escape");
+                }
+                self.at += 2;
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    self.at -= 4;
+                    return Err("lone leading surrogate in hex escape");
+                }
+                0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => {
+                self.at -= 4;
+                return Err("lone trailing surrogate in hex escape");
+            }
+            _ => unit,
+        };
+        Ok(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     /// Four hex digits of a `\u` escape.
@@ -330,58 +322,18 @@ impl<'a> Parser<'a> {
         Ok(unit)
     }
 
+    /// An array (`object` false) or an object at its opening bracket.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn enter(&mut self) -> Parsed<()> {
+    fn container(&mut self, object: bool) -> Parsed<Value> {
         if self.depth >= MAX_DEPTH {
             return Err("recursion limit exceeded");
         }
         self.depth += 1;
         self.at += 1; // the opening bracket
-        Ok(())
-    }
-
-    /// An array (`object` false) or an object after its opening bracket:
-    /// one loop for both, as they differ only in keys and messages.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn container(&mut self, object: bool) -> Parsed<Value> {
-        let (close, eof, expected) = if object {
-            (b'}', "EOF while parsing an object", "expected `,` or `}`")
-        } else {
-            (b']', "EOF while parsing a list", "expected `,` or `]`")
-        };
-        self.enter()?;
         let mut items = Vec::new();
         let mut entries = Vec::new();
-        self.whitespace();
-        if self.peek() != Some(close) {
-            loop {
-                if object {
-                    self.whitespace();
-                    match self.peek() {
-                        Some(b'"') => {}
-                        None => return Err(eof),
-                        Some(_) => return Err("key must be a string"),
-                    }
-                    let key = self.string()?;
-                    self.whitespace();
-                    match self.peek() {
-                        Some(b':') => self.at += 1,
-                        None => return Err(eof),
-                        Some(_) => return Err("expected `:`"),
-                    }
-                    entries.push((key, self.value()?));
-                } else {
-                    items.push(self.value()?);
-                }
-                self.whitespace();
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(b) if b == close => break,
-                    None => return Err(eof),
-                    Some(_) => return Err(expected),
-                }
-            }
-        }
+        // One exit for every error, so the members read so far are dropped in one place.
+        self.members(object, &mut items, &mut entries)?;
         self.at += 1; // the closing bracket
         self.depth -= 1;
         Ok(if object {
@@ -389,5 +341,53 @@ impl<'a> Parser<'a> {
         } else {
             Value::Array(items)
         })
+    }
+
+    /// The members of a [`Parser::container`] up to its closing bracket: one
+    /// loop for arrays and objects, as they differ only in keys and messages.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn members(
+        &mut self,
+        object: bool,
+        items: &mut Vec<Value>,
+        entries: &mut Vec<(String, Value)>,
+    ) -> Parsed<()> {
+        let (close, eof, expected) = if object {
+            (b'}', "EOF while parsing an object", "expected `,` or `}`")
+        } else {
+            (b']', "EOF while parsing a list", "expected `,` or `]`")
+        };
+        self.whitespace();
+        if self.peek() == Some(close) {
+            return Ok(());
+        }
+        loop {
+            if object {
+                self.whitespace();
+                match self.peek() {
+                    Some(b'"') => {}
+                    None => return Err(eof),
+                    Some(_) => return Err("key must be a string"),
+                }
+                let key = self.string()?;
+                self.whitespace();
+                match self.peek() {
+                    Some(b':') => self.at += 1,
+                    None => return Err(eof),
+                    Some(_) => return Err("expected `:`"),
+                }
+                entries.push((key, self.value()?));
+            } else {
+                items.push(self.value()?);
+            }
+            self.whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b) if b == close => return Ok(()),
+                None => return Err(eof),
+                Some(_) => return Err(expected),
+            }
+        }
     }
 }

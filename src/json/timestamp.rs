@@ -12,23 +12,19 @@ pub const MAX_TIMESTAMP_SECONDS: u64 = 9_999_999_999;
 /// [`Error::InvalidTimestamp`].
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn timestamp(value: &Value, field: &str) -> Result<u64> {
-    let invalid = |reason: String| Error::InvalidTimestamp {
-        field: field.to_owned(),
-        reason,
-    };
-    let digits = match value {
-        Value::String(s) => s.as_str(),
+    let reason = match value {
+        Value::String(s) => match timestamp_digits(s) {
+            Ok(seconds) => return Ok(seconds),
+            Err(reason) => reason,
+        },
         // A JSON number that is a `u64` is written as its plain decimal digits.
         Value::Number(n) => match n.as_u64() {
-            Some(_) => n.as_str(),
-            None if n.as_i64().is_some() => {
-                return Err(invalid(format!("got a negative number {n}")));
-            }
-            None => {
-                return Err(invalid(format!(
-                    "got {n}, which has a fraction (Date.now() / 1000 needs Math.floor)"
-                )));
-            }
+            Some(_) => match timestamp_digits(n.as_str()) {
+                Ok(seconds) => return Ok(seconds),
+                Err(reason) => reason,
+            },
+            None if n.as_i64().is_some() => text(&["got a negative number ", n.as_str()]),
+            None => text(&["got ", n.as_str(), FRACTION]),
         },
         other => {
             return Err(Error::InvalidType {
@@ -38,7 +34,19 @@ pub fn timestamp(value: &Value, field: &str) -> Result<u64> {
             });
         }
     };
-    timestamp_digits(digits).map_err(invalid)
+    Err(Error::InvalidTimestamp {
+        field: field.to_owned(),
+        reason,
+    })
+}
+
+/// The end of the reason for a number with a fraction.
+const FRACTION: &str = ", which has a fraction (Date.now() / 1000 needs Math.floor)";
+
+/// `parts` joined: reasons built without `format!`.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn text(parts: &[&str]) -> String {
+    parts.concat()
 }
 
 /// The rules of [`timestamp`] for its decimal text.
@@ -47,35 +55,33 @@ fn timestamp_digits(digits: &str) -> std::result::Result<u64, String> {
     if digits.is_empty() {
         return Err("got an empty string".into());
     }
-    if let Some((whole, _)) = digits.split_once('.') {
-        if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "got \"{digits}\", which has a fraction (Date.now() / 1000 needs Math.floor)"
-            ));
-        }
-    }
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "got \"{}\", which is not all digits",
-            truncate(digits, 24)
-        ));
+    let bytes = digits.as_bytes();
+    let whole = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if whole < bytes.len() {
+        return Err(if whole > 0 && bytes.get(whole) == Some(&b'.') {
+            text(&["got \"", digits, "\"", FRACTION])
+        } else {
+            text(&[
+                "got \"",
+                &truncate(digits, 24),
+                "\", which is not all digits",
+            ])
+        });
     }
     if digits.len() > 10 {
-        return Err(format!(
-            "got {} digits, which looks like milliseconds; divide by 1000",
-            digits.len()
-        ));
+        return Err(text(&[
+            "got ",
+            &crate::text::decimal(digits.len() as u64),
+            " digits, which looks like milliseconds; divide by 1000",
+        ]));
     }
-    digits
-        .parse::<u64>()
-        .map_err(|_| "not a number".to_owned())
-        .and_then(|x| {
-            if x <= MAX_TIMESTAMP_SECONDS {
-                Ok(x)
-            } else {
-                Err("too large".into())
-            }
-        })
+    // At most ten digits: no overflow.
+    let seconds = bytes.iter().fold(0, |n, &b| n * 10 + u64::from(b - b'0'));
+    if seconds <= MAX_TIMESTAMP_SECONDS {
+        Ok(seconds)
+    } else {
+        Err("too large".into())
+    }
 }
 
 #[cfg(test)]

@@ -70,23 +70,23 @@ pub fn write_str(out: &mut String, s: &str) {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn escape(out: &mut String, b: u8) {
-    match b {
-        b'"' => out.push_str("\\\""),
-        b'\\' => out.push_str("\\\\"),
-        b'\n' => out.push_str("\\n"),
-        b'\r' => out.push_str("\\r"),
-        b'\t' => out.push_str("\\t"),
-        0x08 => out.push_str("\\b"),
-        0x0c => out.push_str("\\f"),
-        _ => {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            for nibble in [b >> 4, b & 0xf] {
-                out.push(char::from(
-                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-                ));
-            }
-        }
+    // The letter of a two-character escape, or `u` for `\u00XX`.
+    let letter = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x08 => b'b',
+        0x0c => b'f',
+        _ => b'u',
+    };
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |nibble: u8| HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+    let escape = [b'\\', letter, b'0', b'0', hex(b >> 4), hex(b & 0xf)];
+    let len = if letter == b'u' { escape.len() } else { 2 };
+    for &c in escape.get(..len).unwrap_or_default() {
+        out.push(char::from(c));
     }
 }
 

@@ -68,7 +68,7 @@ pub fn json(value: &JsValue, field: &str) -> Result<Value> {
     let text = js_string(value, field, "JSON text")?;
     Value::parse(&text).map_err(|e| Error::InvalidJson {
         field: field.to_owned(),
-        reason: e.to_string(),
+        reason: e.describe(),
     })
 }
 
@@ -130,26 +130,36 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        match item {
-            Value::Null => {}
-            Value::String(s) => out.push(s.clone()),
-            Value::Number(n) if n.is_u64() || n.is_i64() => out.push(n.to_string()),
+        let text = match item {
+            Value::Null => continue,
+            Value::String(s) => s.as_str(),
+            // An integer's text is its plain decimal digits.
+            Value::Number(n) if n.as_i64().is_some() || n.as_u64().is_some() => n.as_str(),
             Value::Number(n) => {
-                return Err(Error::invalid_value(
-                    format!("{field}[{i}]"),
-                    format!(
-                        "{n} is not an integer; only whole numbers are signed as decimal strings"
-                    ),
-                ));
+                return Err(Error::InvalidValue {
+                    field: item_path(field, i),
+                    reason: [
+                        n.as_str(),
+                        " is not an integer; only whole numbers are signed as decimal strings",
+                    ]
+                    .concat(),
+                });
             }
             other => {
                 return Err(Error::InvalidType {
-                    field: format!("{field}[{i}]"),
+                    field: item_path(field, i),
                     expected: "a string, an integer, null or undefined",
                     found: crate::json::type_name(other),
                 });
             }
-        }
+        };
+        out.push(text.to_owned());
     }
     Ok(out)
+}
+
+/// `field[i]`, the path of an array item.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn item_path(field: &str, i: usize) -> String {
+    [field, "[", &crate::text::decimal(i as u64), "]"].concat()
 }
