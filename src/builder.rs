@@ -16,11 +16,13 @@ use crate::secret::without_input_ticket;
 
 use crate::error::Result;
 use crate::host::{Host, random_nonce};
+use crate::input;
 use crate::json::Fields;
 use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::card_signature;
+use crate::text;
 use crate::verify::fast::{Packed, whole};
 
 /// The input of [`build_card_ext`]: one card to sign.
@@ -152,16 +154,25 @@ impl CardExtInput {
     fn read_json(value: &Value) -> Result<Self> {
         let f = Fields::of(value, "")?;
         rules::check_keys(&f, KEYS)?;
+        let api_ticket = f.required_str("apiTicket")?;
+        let card_id = f.required_str("cardId")?;
+        let code = input::non_empty(&f, "code")?;
+        let openid = input::non_empty(&f, "openid")?;
+        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
+        let nonce_str = input::non_empty(&f, "nonceStr")?;
+        let fixed_begintimestamp = rules::opt_timestamp(&f, "fixedBeginTimestamp")?;
+        let outer_str = input::non_empty(&f, "outerStr")?;
+        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
         Ok(CardExtInput {
-            api_ticket: Ticket::new(f.required_str("apiTicket")?),
-            card_id: f.required_str("cardId")?.to_owned(),
-            code: rules::opt_str(&f, "code")?,
-            openid: rules::opt_str(&f, "openid")?,
-            timestamp: rules::opt_timestamp(&f, "timestamp")?,
-            nonce_str: rules::opt_str(&f, "nonceStr")?,
-            fixed_begintimestamp: rules::opt_timestamp(&f, "fixedBeginTimestamp")?,
-            outer_str: rules::opt_str(&f, "outerStr")?,
-            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+            api_ticket: Ticket::new(api_ticket),
+            card_id: card_id.to_owned(),
+            code: input::owned(code),
+            openid: input::owned(openid),
+            timestamp,
+            nonce_str: input::owned(nonce_str),
+            fixed_begintimestamp,
+            outer_str: input::owned(outer_str),
+            allow_ticket_on_client,
         })
     }
 }
@@ -238,8 +249,8 @@ fn assemble(input: &CardExtInput, host: &dyn Host) -> Result<String> {
     let timestamp = match input.timestamp {
         Some(t) => t,
         None => host.now_seconds()?,
-    }
-    .to_string();
+    };
+    let timestamp = text::decimal(timestamp);
     let fresh_nonce;
     let nonce_str = match given_nonce {
         Some(nonce) => nonce,

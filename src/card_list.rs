@@ -9,8 +9,10 @@ use crate::json::{Map, ObjectWriter, ToJson, Value};
 
 use crate::card_ext::CardExt;
 use crate::error::{Error, Result};
+use crate::input;
 use crate::json::{self, Fields, join};
 use crate::rules;
+use crate::text;
 
 /// The name of the list in error paths.
 const LIST: &str = "cardList";
@@ -159,7 +161,7 @@ fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Ve
 
 #[cfg_attr(wxcard_size, optimize(size))]
 fn item_path(i: usize) -> String {
-    format!("{LIST}[{i}]")
+    input::indexed(LIST, i)
 }
 
 /// Refuses keys that are a known key in another spelling (`card_id`, `CardExt`);
@@ -240,14 +242,16 @@ fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
     };
     let ext = CardExt::parse(&text, &field)?;
     if let Some(inner) = ext.card_id.as_deref().filter(|c| *c != item.card_id) {
-        return Err(Error::invalid_value(
-            join(&field, "card_id"),
-            format!(
-                "names card \"{}\" but the item's cardId is \"{}\"; the cardExt was signed for another card",
-                json::truncate(inner, 32),
-                item.card_id
-            ),
-        ));
+        let mut reason = String::new();
+        text::fill(
+            &mut reason,
+            "names card \"{a}\" but the item's cardId is \"{b}\"; the cardExt was signed for another card",
+            [&json::truncate(inner, 32), &item.card_id, ""],
+        );
+        return Err(Error::InvalidValue {
+            field: join(&field, "card_id"),
+            reason,
+        });
     }
     Ok(AddCardItem {
         card_id: item.card_id.clone(),

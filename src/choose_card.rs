@@ -9,11 +9,11 @@
 use crate::json::{ObjectWriter, ToJson, Value};
 use crate::secret::without_input_ticket;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::host::{Host, random_nonce};
 use crate::input;
 use crate::json::Fields;
-use crate::rules;
+use crate::rules::{self, Chars, Quote, TextRule};
 use crate::secret::Ticket;
 use crate::sign::card_signature;
 
@@ -166,38 +166,23 @@ fn non_empty(value: Option<&String>) -> &str {
     value.map(String::as_str).unwrap_or_default()
 }
 
-#[cfg_attr(wxcard_size, optimize(size))]
-fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
-    let len = value.chars().count();
-    if len > MAX_SHOP_ID_LEN {
-        return Err(Error::TooLong {
-            field: field.into(),
-            max: MAX_SHOP_ID_LEN,
-            len,
-            unit: "characters",
-        });
-    }
-    let ok = if upper {
-        value.chars().all(|c| c.is_ascii_uppercase() || c == '_')
-    } else {
-        value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    };
-    if ok {
-        Ok(())
-    } else if upper {
-        Err(Error::invalid_value(
-            field,
-            "a card type is upper-case letters and '_', e.g. GROUPON or MEMBER_CARD",
-        ))
-    } else {
-        Err(Error::invalid_value(
-            field,
-            "a shop id has only letters, digits, '_' and '-'",
-        ))
-    }
-}
+/// `shopId`: up to 24 letters, digits, `_` and `-`.
+const SHOP_ID: TextRule = TextRule {
+    required: false,
+    max: MAX_SHOP_ID_LEN,
+    chars: Chars::Id,
+    message: "a shop id has only letters, digits, '_' and '-'",
+    quote: Quote::Nothing,
+};
+
+/// `cardType`: up to 24 upper-case letters and `_`.
+const CARD_TYPE: TextRule = TextRule {
+    required: false,
+    max: MAX_SHOP_ID_LEN,
+    chars: Chars::Upper,
+    message: "a card type is upper-case letters and '_', e.g. GROUPON or MEMBER_CARD",
+    quote: Quote::Nothing,
+};
 
 /// Signs the parameters of `wx.chooseCard`.
 ///
@@ -232,9 +217,9 @@ fn assemble_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCar
     rules::check_ticket(&input.api_ticket, "apiTicket")?;
     rules::check_app_id(&input.app_id, "appId")?;
     let shop_id = non_empty(input.shop_id.as_ref());
-    check_short(shop_id, "shopId", false)?;
+    rules::check_text(shop_id, "shopId", &SHOP_ID)?;
     let card_type = non_empty(input.card_type.as_ref());
-    check_short(card_type, "cardType", true)?;
+    rules::check_text(card_type, "cardType", &CARD_TYPE)?;
     let card_id = non_empty(input.card_id.as_ref());
     if !card_id.is_empty() {
         rules::check_card_id(card_id, "cardId")?;
@@ -249,8 +234,8 @@ fn assemble_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCar
     let timestamp = match input.timestamp {
         Some(t) => t,
         None => host.now_seconds()?,
-    }
-    .to_string();
+    };
+    let timestamp = crate::text::decimal(timestamp);
     let nonce_str = if given_nonce.is_empty() {
         random_nonce(host)?
     } else {

@@ -29,6 +29,17 @@ pub(crate) fn owned(value: Option<&str>) -> Option<String> {
     value.map(str::to_owned)
 }
 
+/// The path of item `i` of the array `field`: `cardList[2]`.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn indexed(field: &str, i: usize) -> String {
+    let mut out = String::from(field);
+    out.push('[');
+    out.push_str(&crate::text::decimal(i as u64));
+    out.push(']');
+    out
+}
+
 /// Checks that every item of a JSON array is a string; `field` names the
 /// array, and an item of another type is `INVALID_TYPE` at `field[i]`.
 #[cfg_attr(wxcard_size, optimize(size))]
@@ -36,7 +47,7 @@ pub(crate) fn check_strings(items: &[Value], field: &str) -> Result<()> {
     for (i, item) in items.iter().enumerate() {
         if !item.is_string() {
             return Err(Error::InvalidType {
-                field: format!("{field}[{i}]"),
+                field: indexed(field, i),
                 expected: "a string",
                 found: type_name(item),
             });

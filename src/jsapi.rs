@@ -172,7 +172,7 @@ pub struct JsapiConfig {
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn config_signature(jsapi_ticket: &str, nonce_str: &str, timestamp: u64, url: &str) -> String {
     let url = signed_url(url);
-    let timestamp = timestamp.to_string();
+    let timestamp = crate::text::decimal(timestamp);
     sha1_hex([
         b"jsapi_ticket=".as_slice(),
         jsapi_ticket.as_bytes(),
@@ -191,23 +191,30 @@ pub fn signed_url(url: &str) -> &str {
     url.split_once('#').map_or(url, |(before, _)| before)
 }
 
+/// Whether `text` begins with the lower-case ASCII `prefix`, in any case.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 #[cfg_attr(wxcard_size, optimize(size))]
 fn check_url(url: &str) -> Result<()> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    if lower.starts_with("http%3a") || lower.starts_with("https%3a") {
+    if starts_with_ignore_case(url, "http%3a") || starts_with_ignore_case(url, "https%3a") {
         return Err(Error::invalid_value(
             "url",
             "is URL-encoded; sign the raw page URL (decodeURIComponent it first)",
         ));
     }
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(Error::invalid_value(
-            "url",
-            format!(
-                "must be the full page URL with http:// or https://, got \"{}\"",
-                json::truncate(url, 40)
-            ),
-        ));
+    if !(starts_with_ignore_case(url, "http://") || starts_with_ignore_case(url, "https://")) {
+        let mut reason = String::from("must be the full page URL with http:// or https://, got \"");
+        reason.push_str(&json::truncate(url, 40));
+        reason.push('"');
+        return Err(Error::InvalidValue {
+            field: "url".to_owned(),
+            reason,
+        });
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(Error::invalid_value(
@@ -229,7 +236,7 @@ fn check_api_list(list: &[String]) -> Result<()> {
     for (i, api) in list.iter().enumerate() {
         if api.is_empty() || !api.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(Error::invalid_value(
-                format!("jsApiList[{i}]"),
+                input::indexed("jsApiList", i),
                 "an API name is letters and digits, e.g. addCard",
             ));
         }

@@ -23,41 +23,144 @@ pub const MAX_APP_ID_LEN: usize = 32;
 /// 16-byte block, which is 24 characters of base64.
 pub const MIN_ENCRYPTED_CODE_LEN: usize = 24;
 
-#[cfg_attr(wxcard_size, optimize(size))]
-fn too_long(field: &str, max: usize, len: usize) -> Error {
-    Error::TooLong {
-        field: field.to_owned(),
-        max,
-        len,
-        unit: "characters",
+/// The characters a checked value may hold (ASCII only).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Chars {
+    /// Letters and digits.
+    Alphanumeric,
+    /// Letters, digits and `_`.
+    Word,
+    /// Letters, digits, `_` and `-`.
+    Id,
+    /// Upper-case letters and `_`.
+    Upper,
+    /// Printable ASCII, no space.
+    Printable,
+}
+
+impl Chars {
+    /// Whether `c` is one of these characters.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn allow(self, c: char) -> bool {
+        match self {
+            Chars::Alphanumeric => c.is_ascii_alphanumeric(),
+            Chars::Word => c.is_ascii_alphanumeric() || c == '_',
+            Chars::Id => c.is_ascii_alphanumeric() || c == '_' || c == '-',
+            Chars::Upper => c.is_ascii_uppercase() || c == '_',
+            Chars::Printable => c.is_ascii_graphic(),
+        }
     }
 }
 
+/// What the message of a refused character quotes after the rule's text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Quote {
+    /// Nothing.
+    Nothing,
+    /// `; got "<value>"`, the value cut at the rule's limit.
+    Value,
+    /// `; found <character>` (see [`crate::text::describe_char`]).
+    Char,
+}
+
+/// One value rule: a length limit in characters and a character class.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextRule {
+    /// Whether an empty value is [`Error::MissingField`].
+    pub required: bool,
+    /// The most characters allowed.
+    pub max: usize,
+    /// The characters allowed.
+    pub chars: Chars,
+    /// What the message says about a refused character.
+    pub message: &'static str,
+    /// What the message quotes after it.
+    pub quote: Quote,
+}
+
+const CARD_ID: TextRule = TextRule {
+    required: true,
+    max: MAX_CARD_ID_LEN,
+    chars: Chars::Id,
+    message: "a card id has only letters, digits, '_' and '-'",
+    quote: Quote::Value,
+};
+
+const CODE: TextRule = TextRule {
+    required: false,
+    max: MAX_CODE_LEN,
+    chars: Chars::Word,
+    message: "a code has only letters, digits and '_'",
+    quote: Quote::Char,
+};
+
+const NONCE: TextRule = TextRule {
+    required: false,
+    max: MAX_NONCE_LEN,
+    chars: Chars::Printable,
+    message: "a nonce has printable ASCII only, best letters and digits",
+    quote: Quote::Char,
+};
+
+const OPENID: TextRule = TextRule {
+    required: false,
+    max: MAX_OPENID_LEN,
+    chars: Chars::Id,
+    message: "an openid has only letters, digits, '_' and '-'",
+    quote: Quote::Char,
+};
+
+const APP_ID: TextRule = TextRule {
+    required: true,
+    max: MAX_APP_ID_LEN,
+    chars: Chars::Alphanumeric,
+    message: "an appId has only letters and digits (wx followed by 16 hex digits)",
+    quote: Quote::Nothing,
+};
+
+/// Checks `value` against `rule`: present if required, then its length, then
+/// its characters; the first mistake names `field`.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn is_id_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+pub(crate) fn check_text(value: &str, field: &str, rule: &TextRule) -> Result<()> {
+    if rule.required && value.is_empty() {
+        return Err(Error::missing(field));
+    }
+    let len = crate::text::char_count(value);
+    if len > rule.max {
+        return Err(Error::TooLong {
+            field: field.to_owned(),
+            max: rule.max,
+            len,
+            unit: "characters",
+        });
+    }
+    let Some(c) = value.chars().find(|&c| !rule.chars.allow(c)) else {
+        return Ok(());
+    };
+    let mut reason = String::from(rule.message);
+    match rule.quote {
+        Quote::Nothing => {}
+        Quote::Value => {
+            reason.push_str("; got \"");
+            reason.push_str(&json::truncate(value, rule.max));
+            reason.push('"');
+        }
+        Quote::Char => {
+            reason.push_str("; found ");
+            reason.push_str(&crate::text::describe_char(c));
+        }
+    }
+    Err(Error::InvalidValue {
+        field: field.to_owned(),
+        reason,
+    })
 }
 
 /// A `card_id`: 1 to 32 characters of `[A-Za-z0-9_-]` (observed ids are `p` + 27 of them).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_card_id(value: &str, field: &str) -> Result<()> {
-    if value.is_empty() {
-        return Err(Error::missing(field));
-    }
-    let len = crate::text::char_count(value);
-    if len > MAX_CARD_ID_LEN {
-        return Err(too_long(field, MAX_CARD_ID_LEN, len));
-    }
-    if !value.chars().all(is_id_char) {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "a card id has only letters, digits, '_' and '-'; got \"{}\"",
-                json::truncate(value, MAX_CARD_ID_LEN)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &CARD_ID)
 }
 
 /// A decrypted card `code`: at most 20 characters, ASCII letters, digits and `_`.
@@ -67,82 +170,27 @@ pub fn check_card_id(value: &str, field: &str) -> Result<()> {
 /// official example code is `jonyqin_1434008071`.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_code(value: &str, field: &str) -> Result<()> {
-    let len = crate::text::char_count(value);
-    if len > MAX_CODE_LEN {
-        return Err(too_long(field, MAX_CODE_LEN, len));
-    }
-    if let Some(c) = value
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
-    {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "a code has only letters, digits and '_'; found {}",
-                crate::text::describe_char(c)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &CODE)
 }
 
 /// A nonce (`nonce_str` / `nonceStr`): at most 32 printable ASCII characters,
 /// no spaces. WeChat recommends letters and digits ("推荐使用大小写字母和数字").
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_nonce(value: &str, field: &str) -> Result<()> {
-    let len = crate::text::char_count(value);
-    if len > MAX_NONCE_LEN {
-        return Err(too_long(field, MAX_NONCE_LEN, len));
-    }
-    if let Some(c) = value.chars().find(|c| !c.is_ascii_graphic()) {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "a nonce has printable ASCII only, best letters and digits; found {}",
-                crate::text::describe_char(c)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &NONCE)
 }
 
 /// An `openid`: `[A-Za-z0-9_-]`, at most 64 characters (observed: 28, `o…`).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_openid(value: &str, field: &str) -> Result<()> {
-    let len = crate::text::char_count(value);
-    if len > MAX_OPENID_LEN {
-        return Err(too_long(field, MAX_OPENID_LEN, len));
-    }
-    if let Some(c) = value.chars().find(|c| !is_id_char(*c)) {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "an openid has only letters, digits, '_' and '-'; found {}",
-                crate::text::describe_char(c)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &OPENID)
 }
 
 /// An `appId`: present, at most 32 ASCII letters and digits (AppIDs are `wx`
 /// followed by 16 hex digits).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_app_id(value: &str, field: &str) -> Result<()> {
-    if value.is_empty() {
-        return Err(Error::missing(field));
-    }
-    let len = crate::text::char_count(value);
-    if len > MAX_APP_ID_LEN {
-        return Err(too_long(field, MAX_APP_ID_LEN, len));
-    }
-    if !value.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid_value(
-            field,
-            "an appId has only letters and digits (wx followed by 16 hex digits)",
-        ));
-    }
-    Ok(())
+    check_text(value, field, &APP_ID)
 }
 
 /// A ticket: present, and free of whitespace and control characters, which
@@ -172,7 +220,12 @@ pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
     if seconds > json::MAX_TIMESTAMP_SECONDS {
         return Err(Error::InvalidTimestamp {
             field: field.to_owned(),
-            reason: format!("got {seconds}, which looks like milliseconds; divide by 1000"),
+            reason: {
+                let mut reason = String::from("got ");
+                reason.push_str(&crate::text::decimal(seconds));
+                reason.push_str(", which looks like milliseconds; divide by 1000");
+                reason
+            },
         });
     }
     Ok(())
@@ -200,30 +253,36 @@ pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn looks_encrypted(code: &str) -> bool {
-    if crate::text::char_count(code) < MIN_ENCRYPTED_CODE_LEN {
+    // Any other character than those below refuses the code, so only an
+    // all-ASCII code is taken, and its characters are its bytes.
+    if code.len() < MIN_ENCRYPTED_CODE_LEN {
         return false;
     }
     let (mut marker, mut upper, mut lower, mut digit) = (false, false, false, false);
-    let mut rest = code;
-    while let Some(c) = rest.chars().next() {
-        if c == '%' {
-            let escape = rest.get(..3).map(str::to_ascii_uppercase);
-            if !matches!(escape.as_deref(), Some("%2B" | "%2F" | "%3D")) {
-                return false;
+    let mut rest = code.as_bytes();
+    while let [b, tail @ ..] = rest {
+        rest = tail;
+        match b {
+            b'%' => {
+                let [high, low, after @ ..] = tail else {
+                    return false;
+                };
+                if !matches!(
+                    (high, low.to_ascii_uppercase()),
+                    (b'2', b'B' | b'F') | (b'3', b'D')
+                ) {
+                    return false;
+                }
+                marker = true;
+                rest = after;
             }
-            marker = true;
-            rest = rest.get(3..).unwrap_or_default();
-            continue;
-        }
-        match c {
-            '+' | '/' | '=' | ' ' => marker = true,
-            'A'..='Z' => upper = true,
-            'a'..='z' => lower = true,
-            '0'..='9' => digit = true,
-            '-' | '_' => {}
+            b'+' | b'/' | b'=' | b' ' => marker = true,
+            b'A'..=b'Z' => upper = true,
+            b'a'..=b'z' => lower = true,
+            b'0'..=b'9' => digit = true,
+            b'-' | b'_' => {}
             _ => return false,
         }
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     marker || (upper && lower && digit)
 }
