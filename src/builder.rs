@@ -16,8 +16,7 @@ use crate::secret::without_input_ticket;
 
 use crate::error::Result;
 use crate::host::{Host, random_nonce};
-use crate::input;
-use crate::json::Fields;
+use crate::input::{self, Kind, Read};
 use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
 use crate::secret::Ticket;
@@ -76,6 +75,19 @@ const KEYS: &[&str] = &[
     "fixedBeginTimestamp",
     "outerStr",
     "allowTicketOnClient",
+];
+
+/// How each of [`KEYS`] is read, in the order their errors are reported.
+const KINDS: [Kind; 9] = [
+    Kind::Required,
+    Kind::Required,
+    Kind::Text,
+    Kind::Text,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Flag,
 ];
 
 impl CardExtInput {
@@ -152,27 +164,29 @@ impl CardExtInput {
     /// [`Self::from_json`] before the ticket is taken out of its errors.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        rules::check_keys(&f, KEYS)?;
-        let api_ticket = f.required_str("apiTicket")?;
-        let card_id = f.required_str("cardId")?;
-        let code = input::non_empty(&f, "code")?;
-        let openid = input::non_empty(&f, "openid")?;
-        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
-        let nonce_str = input::non_empty(&f, "nonceStr")?;
-        let fixed_begintimestamp = rules::opt_timestamp(&f, "fixedBeginTimestamp")?;
-        let outer_str = input::non_empty(&f, "outerStr")?;
-        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
-        Ok(CardExtInput {
-            api_ticket: Ticket::new(api_ticket),
-            card_id: card_id.to_owned(),
-            code: input::owned(code),
-            openid: input::owned(openid),
+        let mut read = [Read::Absent; 9];
+        input::read_fields(value, KEYS, &KINDS, &mut read)?;
+        let [
+            api_ticket,
+            card_id,
+            code,
+            openid,
             timestamp,
-            nonce_str: input::owned(nonce_str),
+            nonce_str,
             fixed_begintimestamp,
-            outer_str: input::owned(outer_str),
+            outer_str,
             allow_ticket_on_client,
+        ] = read;
+        Ok(CardExtInput {
+            api_ticket: Ticket::new(api_ticket.or_empty()),
+            card_id: card_id.or_empty().to_owned(),
+            code: code.owned(),
+            openid: openid.owned(),
+            timestamp: timestamp.number(),
+            nonce_str: nonce_str.owned(),
+            fixed_begintimestamp: fixed_begintimestamp.number(),
+            outer_str: outer_str.owned(),
+            allow_ticket_on_client: allow_ticket_on_client.flag(),
         })
     }
 }

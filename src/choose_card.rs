@@ -11,8 +11,7 @@ use crate::secret::without_input_ticket;
 
 use crate::error::Result;
 use crate::host::{Host, random_nonce};
-use crate::input;
-use crate::json::Fields;
+use crate::input::{self, Kind, Read};
 use crate::rules::{self, Chars, Quote, TextRule};
 use crate::secret::Ticket;
 use crate::sign::card_signature;
@@ -50,6 +49,18 @@ const KEYS: &[&str] = &[
     "timestamp",
     "nonceStr",
     "allowTicketOnClient",
+];
+
+/// How each of [`KEYS`] is read, in the order their errors are reported.
+const KINDS: [Kind; 8] = [
+    Kind::Required,
+    Kind::Required,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Flag,
 ];
 
 impl ChooseCardInput {
@@ -113,25 +124,27 @@ impl ChooseCardInput {
     /// [`Self::from_json`] before the ticket is taken out of its errors.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        rules::check_keys(&f, KEYS)?;
-        let api_ticket = f.required_str("apiTicket")?;
-        let app_id = f.required_str("appId")?;
-        let shop_id = input::non_empty(&f, "shopId")?;
-        let card_type = input::non_empty(&f, "cardType")?;
-        let card_id = input::non_empty(&f, "cardId")?;
-        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
-        let nonce_str = input::non_empty(&f, "nonceStr")?;
-        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
-        Ok(ChooseCardInput {
-            api_ticket: Ticket::new(api_ticket),
-            app_id: app_id.to_owned(),
-            shop_id: input::owned(shop_id),
-            card_type: input::owned(card_type),
-            card_id: input::owned(card_id),
+        let mut read = [Read::Absent; 8];
+        input::read_fields(value, KEYS, &KINDS, &mut read)?;
+        let [
+            api_ticket,
+            app_id,
+            shop_id,
+            card_type,
+            card_id,
             timestamp,
-            nonce_str: input::owned(nonce_str),
+            nonce_str,
             allow_ticket_on_client,
+        ] = read;
+        Ok(ChooseCardInput {
+            api_ticket: Ticket::new(api_ticket.or_empty()),
+            app_id: app_id.or_empty().to_owned(),
+            shop_id: shop_id.owned(),
+            card_type: card_type.owned(),
+            card_id: card_id.owned(),
+            timestamp: timestamp.number(),
+            nonce_str: nonce_str.owned(),
+            allow_ticket_on_client: allow_ticket_on_client.flag(),
         })
     }
 }

@@ -68,3 +68,114 @@ pub(crate) fn strings(items: &[Value]) -> Vec<String> {
     }
     out
 }
+
+/// How [`read_fields`] reads one key of an option bag.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
+    /// A required, non-empty string ([`Fields::required_str`]).
+    Required,
+    /// An optional string, empty read as absent ([`non_empty`]).
+    Text,
+    /// An optional timestamp ([`crate::rules::opt_timestamp`]).
+    Timestamp,
+    /// A boolean, `false` when absent ([`flag`]).
+    Flag,
+    /// An optional array of strings ([`check_strings`]).
+    Strings,
+}
+
+/// One key of an option bag as [`read_fields`] read it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) enum Read<'a> {
+    /// Absent, `null`, or an empty optional string.
+    #[default]
+    Absent,
+    /// A string.
+    Text(&'a str),
+    /// A timestamp in Unix seconds.
+    Number(u64),
+    /// A boolean.
+    Flag(bool),
+    /// An array of strings.
+    Items(&'a [Value]),
+}
+
+impl<'a> Read<'a> {
+    /// The string read, if any.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn text(self) -> Option<&'a str> {
+        match self {
+            Read::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The string read, or `""`.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn or_empty(self) -> &'a str {
+        self.text().unwrap_or_default()
+    }
+
+    /// An owned copy of the string read, if any.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn owned(self) -> Option<String> {
+        owned(self.text())
+    }
+
+    /// The timestamp read, if any.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn number(self) -> Option<u64> {
+        match self {
+            Read::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The boolean read (`false` when absent).
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn flag(self) -> bool {
+        matches!(self, Read::Flag(true))
+    }
+
+    /// The strings read, copied, if any.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn strings(self) -> Option<Vec<String>> {
+        match self {
+            Read::Items(items) => Some(strings(items)),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the option bag `value`: refuses keys not in `keys`
+/// ([`crate::rules::check_keys`]), then reads `keys[i]` as `kinds[i]` into
+/// `out[i]`, in that order, so the first mistake in that order is the error.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn read_fields<'a>(
+    value: &'a Value,
+    keys: &[&'static str],
+    kinds: &[Kind],
+    out: &mut [Read<'a>],
+) -> Result<()> {
+    let f = Fields::of(value, "")?;
+    crate::rules::check_keys(&f, keys)?;
+    for ((key, kind), slot) in keys.iter().zip(kinds).zip(out) {
+        *slot = match kind {
+            Kind::Required => Read::Text(f.required_str(key)?),
+            Kind::Text => non_empty(&f, key)?.map_or(Read::Absent, Read::Text),
+            Kind::Timestamp => {
+                crate::rules::opt_timestamp(&f, key)?.map_or(Read::Absent, Read::Number)
+            }
+            Kind::Flag => Read::Flag(flag(&f, key)?),
+            Kind::Strings => match f.array(key)? {
+                Some(items) => {
+                    check_strings(items, key)?;
+                    Read::Items(items)
+                }
+                None => Read::Absent,
+            },
+        };
+    }
+    Ok(())
+}

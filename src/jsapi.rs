@@ -10,8 +10,8 @@ use crate::secret::without_input_ticket;
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
-use crate::input;
-use crate::json::{self, Fields};
+use crate::input::{self, Kind, Read};
+use crate::json;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::sha1_hex;
@@ -40,15 +40,28 @@ pub struct JsapiConfigInput {
     pub allow_ticket_on_client: bool,
 }
 
+/// The JS field names of [`JsapiConfigInput`], in the order their errors are reported.
 const KEYS: &[&str] = &[
+    "jsApiList",
     "jsapiTicket",
     "appId",
     "url",
-    "jsApiList",
     "timestamp",
     "nonceStr",
     "debug",
     "allowTicketOnClient",
+];
+
+/// How each of [`KEYS`] is read.
+const KINDS: [Kind; 8] = [
+    Kind::Strings,
+    Kind::Required,
+    Kind::Required,
+    Kind::Required,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Flag,
+    Kind::Flag,
 ];
 
 impl JsapiConfigInput {
@@ -109,28 +122,27 @@ impl JsapiConfigInput {
     /// [`Self::from_json`] before the ticket is taken out of its errors.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        rules::check_keys(&f, KEYS)?;
-        let js_api_list = f.array("jsApiList")?;
-        if let Some(items) = js_api_list {
-            input::check_strings(items, "jsApiList")?;
-        }
-        let jsapi_ticket = f.required_str("jsapiTicket")?;
-        let app_id = f.required_str("appId")?;
-        let url = f.required_str("url")?;
-        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
-        let nonce_str = input::non_empty(&f, "nonceStr")?;
-        let debug = input::flag(&f, "debug")?;
-        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
-        Ok(JsapiConfigInput {
-            jsapi_ticket: Ticket::new(jsapi_ticket),
-            app_id: app_id.to_owned(),
-            url: url.to_owned(),
-            js_api_list: js_api_list.map(|items| input::strings(items)),
+        let mut read = [Read::Absent; 8];
+        input::read_fields(value, KEYS, &KINDS, &mut read)?;
+        let [
+            js_api_list,
+            jsapi_ticket,
+            app_id,
+            url,
             timestamp,
-            nonce_str: input::owned(nonce_str),
+            nonce_str,
             debug,
             allow_ticket_on_client,
+        ] = read;
+        Ok(JsapiConfigInput {
+            jsapi_ticket: Ticket::new(jsapi_ticket.or_empty()),
+            app_id: app_id.or_empty().to_owned(),
+            url: url.or_empty().to_owned(),
+            js_api_list: js_api_list.strings(),
+            timestamp: timestamp.number(),
+            nonce_str: nonce_str.owned(),
+            debug: debug.flag(),
+            allow_ticket_on_client: allow_ticket_on_client.flag(),
         })
     }
 }
