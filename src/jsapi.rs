@@ -228,7 +228,7 @@ fn check_url(url: &str) -> Result<()> {
             reason,
         });
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if rules::has_blank(url) {
         return Err(Error::invalid_value(
             "url",
             "contains whitespace; sign location.href exactly",
@@ -246,7 +246,7 @@ fn check_api_list(list: &[String]) -> Result<()> {
         ));
     }
     for (i, api) in list.iter().enumerate() {
-        if api.is_empty() || !api.chars().all(|c| c.is_ascii_alphanumeric()) {
+        if api.is_empty() || !api.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(Error::invalid_value(
                 input::indexed("jsApiList", i),
                 "an API name is letters and digits, e.g. addCard",
@@ -316,7 +316,10 @@ fn assemble_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCon
     );
     let js_api_list = match &input.js_api_list {
         Some(list) => list.clone(),
-        None => DEFAULT_JS_API_LIST.map(str::to_owned).to_vec(),
+        None => DEFAULT_JS_API_LIST
+            .iter()
+            .map(|api| (*api).to_owned())
+            .collect(),
     };
     Ok(JsapiConfig {
         debug: input.debug,

@@ -201,17 +201,20 @@ pub fn check_ticket(ticket: &Ticket, field: &str) -> Result<()> {
     if ticket.is_empty() {
         return Err(Error::missing(field));
     }
-    if ticket
-        .expose()
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control())
-    {
+    if has_blank(ticket.expose()) {
         return Err(Error::invalid_value(
             field,
             "contains whitespace or a control character; WeChat tickets never do (trim what was read from the cache or file)",
         ));
     }
     Ok(())
+}
+
+/// Whether `text` holds whitespace or a control character.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn has_blank(text: &str) -> bool {
+    text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Unix seconds: at most [`json::MAX_TIMESTAMP_SECONDS`]; more is milliseconds.
