@@ -179,3 +179,60 @@ pub(crate) fn read_fields<'a>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+
+    #[test]
+    fn item_paths() {
+        assert_eq!(indexed("cardList", 0), "cardList[0]");
+        assert_eq!(indexed("jsApiList", 12), "jsApiList[12]");
+    }
+
+    const KEYS: &[&str] = &["list", "name", "text", "at", "on"];
+    const KINDS: [Kind; 5] = [
+        Kind::Strings,
+        Kind::Required,
+        Kind::Text,
+        Kind::Timestamp,
+        Kind::Flag,
+    ];
+
+    fn read(value: &Value) -> Result<[Read<'_>; 5]> {
+        let mut out = [Read::Absent; 5];
+        read_fields(value, KEYS, &KINDS, &mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn fields_are_read_by_kind() {
+        let v = json!({"list": ["a"], "name": "n", "text": "", "at": "12", "on": true});
+        let [list, name, text, at, on] = read(&v).unwrap();
+        assert_eq!(list.strings(), Some(vec!["a".to_owned()]));
+        assert_eq!(name.text(), Some("n"));
+        assert_eq!(text.owned(), None);
+        assert_eq!(at.number(), Some(12));
+        assert!(on.flag());
+        let v = json!({"name": "n", "text": null});
+        let [list, _, text, at, on] = read(&v).unwrap();
+        assert_eq!(list.strings(), None);
+        assert_eq!(text.or_empty(), "");
+        assert_eq!(at.number(), None);
+        assert!(!on.flag());
+    }
+
+    #[test]
+    fn the_first_mistake_in_table_order_is_reported() {
+        let err = read(&json!({"on": 1, "list": [1], "name": ""})).unwrap_err();
+        assert_eq!(err.field(), Some("list[0]"));
+        let err = read(&json!({"on": 1, "name": ""})).unwrap_err();
+        assert_eq!(err.code(), "MISSING_FIELD");
+        let err = read(&json!({"on": 1, "name": "n"})).unwrap_err();
+        assert_eq!(err.field(), Some("on"));
+        let err = read(&json!({"on": 1, "nAme": "n"})).unwrap_err();
+        assert_eq!(err.code(), "SNAKE_CASE_KEY");
+        assert_eq!(read(&json!([])).unwrap_err().field(), Some("input"));
+    }
+}

@@ -361,6 +361,15 @@ mod tests {
     }
 
     #[test]
+    fn schemes_match_in_any_case() {
+        assert!(starts_with_ignore_case("HtTpS://host", "https://"));
+        assert!(starts_with_ignore_case("HTTP%3A%2F", "http%3a"));
+        assert!(!starts_with_ignore_case("http:/", "http://"));
+        assert!(!starts_with_ignore_case("htt卡p://", "http://"));
+        assert!(!starts_with_ignore_case("", "http"));
+    }
+
+    #[test]
     fn encoded_urls_are_refused() {
         let input = JsapiConfigInput::new("t", "wx1", "http%3A%2F%2Fhost%2Fp")
             .with_timestamp(1)

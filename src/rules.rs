@@ -367,6 +367,44 @@ mod tests {
     }
 
     #[test]
+    fn messages_quote_what_their_rule_says() {
+        let reason = |e: Error| match e {
+            Error::InvalidValue { reason, .. } => reason,
+            other => other.message(),
+        };
+        assert_eq!(
+            reason(check_card_id("p 1", "cardId").unwrap_err()),
+            "a card id has only letters, digits, '_' and '-'; got \"p 1\""
+        );
+        assert_eq!(
+            reason(check_code("1卡", "code").unwrap_err()),
+            "a code has only letters, digits and '_'; found U+5361"
+        );
+        assert_eq!(
+            reason(check_nonce("a b", "nonceStr").unwrap_err()),
+            "a nonce has printable ASCII only, best letters and digits; found ' '"
+        );
+        assert_eq!(
+            reason(check_app_id("wx-1", "appId").unwrap_err()),
+            "an appId has only letters and digits (wx followed by 16 hex digits)"
+        );
+        assert_eq!(
+            check_app_id("", "appId").unwrap_err().code(),
+            "MISSING_FIELD"
+        );
+        assert!(check_code("", "code").is_ok());
+        let long = check_openid(&"o".repeat(65), "openid").unwrap_err();
+        assert_eq!(long.code(), "TOO_LONG");
+        assert_eq!(
+            check_timestamp(10_000_000_000, "timestamp"),
+            Err(Error::InvalidTimestamp {
+                field: "timestamp".into(),
+                reason: "got 10000000000, which looks like milliseconds; divide by 1000".into(),
+            })
+        );
+    }
+
+    #[test]
     fn encrypted_codes() {
         assert!(looks_encrypted(
             "XXIzTtMqCxwOaawoE91%2BVJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ%2F5ZZ0DVkXdE"
