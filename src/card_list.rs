@@ -69,7 +69,8 @@ impl AddCardInput {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
-        check_item_keys(&f, &["cardId", "cardExt"])?;
+        // Extra keys are ignored, as jweixin ignores them; `card_id` is refused.
+        rules::refuse_keys(&f, &["cardId", "cardExt"], false)?;
         let card_id = f.str("cardId")?.unwrap_or_default();
         let card_ext = match f.get("cardExt") {
             None => CardExtArg::Text(String::new()),
@@ -133,7 +134,8 @@ impl OpenCardItem {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
-        check_item_keys(&f, &["cardId", "code"])?;
+        // Extra keys are ignored, as jweixin ignores them; `card_id` is refused.
+        rules::refuse_keys(&f, &["cardId", "code"], false)?;
         let card_id = f.str("cardId")?.unwrap_or_default();
         let code = f.str("code")?.unwrap_or_default();
         Ok(OpenCardItem {
@@ -162,26 +164,6 @@ fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Ve
 #[cfg_attr(wxcard_size, optimize(size))]
 fn item_path(i: usize) -> String {
     input::indexed(LIST, i)
-}
-
-/// Refuses keys that are a known key in another spelling (`card_id`, `CardExt`);
-/// other extra keys are ignored, as jweixin ignores them.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn check_item_keys(f: &Fields<'_>, known: &[&'static str]) -> Result<()> {
-    for key in f.map().keys() {
-        if known.contains(&key.as_str()) {
-            continue;
-        }
-        let folded = rules::fold_key(key);
-        if let Some(expected) = known.iter().find(|k| rules::fold_key(k) == folded) {
-            return Err(Error::SnakeCaseKey {
-                field: f.path_of(key),
-                found: json::truncate(key, 32),
-                expected,
-            });
-        }
-    }
-    Ok(())
 }
 
 #[cfg_attr(wxcard_size, optimize(size))]

@@ -297,21 +297,37 @@ pub fn looks_encrypted(code: &str) -> bool {
 /// unknown key is [`Error::UnknownField`].
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
+    refuse_keys(fields, known, true)
+}
+
+/// Refuses keys of `fields` that are a key of `known` in another spelling
+/// ([`Error::SnakeCaseKey`]); other keys not in `known` are
+/// [`Error::UnknownField`] when `strict`, else ignored (and the key a
+/// `SnakeCaseKey` quotes is cut at 32 characters).
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn refuse_keys(fields: &Fields<'_>, known: &[&'static str], strict: bool) -> Result<()> {
     for key in fields.map().keys() {
         if known.contains(&key.as_str()) {
             continue;
         }
         let folded = fold_key(key);
-        return Err(match known.iter().find(|k| fold_key(k) == folded) {
-            Some(expected) => Error::SnakeCaseKey {
+        if let Some(expected) = known.iter().find(|k| fold_key(k) == folded) {
+            return Err(Error::SnakeCaseKey {
                 field: fields.path_of(key),
-                found: key.clone(),
+                found: if strict {
+                    key.clone()
+                } else {
+                    json::truncate(key, 32)
+                },
                 expected,
-            },
-            None => Error::UnknownField {
+            });
+        }
+        if strict {
+            return Err(Error::UnknownField {
                 field: fields.path_of(key),
-            },
-        });
+            });
+        }
     }
     Ok(())
 }
