@@ -16,11 +16,12 @@ use crate::secret::without_input_ticket;
 
 use crate::error::Result;
 use crate::host::{Host, random_nonce};
-use crate::json::Fields;
+use crate::input::{self, Kind, Read};
 use crate::json::MAX_TIMESTAMP_SECONDS;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::card_signature;
+use crate::text;
 use crate::verify::fast::{Packed, whole};
 
 /// The input of [`build_card_ext`]: one card to sign.
@@ -74,6 +75,19 @@ const KEYS: &[&str] = &[
     "fixedBeginTimestamp",
     "outerStr",
     "allowTicketOnClient",
+];
+
+/// How each of [`KEYS`] is read, in the order their errors are reported.
+const KINDS: [Kind; 9] = [
+    Kind::Required,
+    Kind::Required,
+    Kind::Text,
+    Kind::Text,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Flag,
 ];
 
 impl CardExtInput {
@@ -150,18 +164,29 @@ impl CardExtInput {
     /// [`Self::from_json`] before the ticket is taken out of its errors.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        rules::check_keys(&f, KEYS)?;
+        let mut read = [Read::Absent; 9];
+        input::read_fields(value, KEYS, &KINDS, &mut read)?;
+        let [
+            api_ticket,
+            card_id,
+            code,
+            openid,
+            timestamp,
+            nonce_str,
+            fixed_begintimestamp,
+            outer_str,
+            allow_ticket_on_client,
+        ] = read;
         Ok(CardExtInput {
-            api_ticket: Ticket::new(f.required_str("apiTicket")?),
-            card_id: f.required_str("cardId")?.to_owned(),
-            code: rules::opt_str(&f, "code")?,
-            openid: rules::opt_str(&f, "openid")?,
-            timestamp: rules::opt_timestamp(&f, "timestamp")?,
-            nonce_str: rules::opt_str(&f, "nonceStr")?,
-            fixed_begintimestamp: rules::opt_timestamp(&f, "fixedBeginTimestamp")?,
-            outer_str: rules::opt_str(&f, "outerStr")?,
-            allow_ticket_on_client: f.bool("allowTicketOnClient")?.unwrap_or(false),
+            api_ticket: Ticket::new(api_ticket.or_empty()),
+            card_id: card_id.or_empty().to_owned(),
+            code: code.owned(),
+            openid: openid.owned(),
+            timestamp: timestamp.number(),
+            nonce_str: nonce_str.owned(),
+            fixed_begintimestamp: fixed_begintimestamp.number(),
+            outer_str: outer_str.owned(),
+            allow_ticket_on_client: allow_ticket_on_client.flag(),
         })
     }
 }
@@ -238,8 +263,8 @@ fn assemble(input: &CardExtInput, host: &dyn Host) -> Result<String> {
     let timestamp = match input.timestamp {
         Some(t) => t,
         None => host.now_seconds()?,
-    }
-    .to_string();
+    };
+    let timestamp = text::decimal(timestamp);
     let fresh_nonce;
     let nonce_str = match given_nonce {
         Some(nonce) => nonce,

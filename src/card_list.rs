@@ -9,8 +9,10 @@ use crate::json::{Map, ObjectWriter, ToJson, Value};
 
 use crate::card_ext::CardExt;
 use crate::error::{Error, Result};
+use crate::input;
 use crate::json::{self, Fields, join};
 use crate::rules;
+use crate::text;
 
 /// The name of the list in error paths.
 const LIST: &str = "cardList";
@@ -67,7 +69,8 @@ impl AddCardInput {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
-        check_item_keys(&f, &["cardId", "cardExt"])?;
+        // Extra keys are ignored, as jweixin ignores them; `card_id` is refused.
+        rules::refuse_keys(&f, &["cardId", "cardExt"], false)?;
         let card_id = f.str("cardId")?.unwrap_or_default();
         let card_ext = match f.get("cardExt") {
             None => CardExtArg::Text(String::new()),
@@ -131,7 +134,8 @@ impl OpenCardItem {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
-        check_item_keys(&f, &["cardId", "code"])?;
+        // Extra keys are ignored, as jweixin ignores them; `card_id` is refused.
+        rules::refuse_keys(&f, &["cardId", "code"], false)?;
         let card_id = f.str("cardId")?.unwrap_or_default();
         let code = f.str("code")?.unwrap_or_default();
         Ok(OpenCardItem {
@@ -159,27 +163,7 @@ fn read_list<T>(value: &Value, read: fn(&Value, &str) -> Result<T>) -> Result<Ve
 
 #[cfg_attr(wxcard_size, optimize(size))]
 fn item_path(i: usize) -> String {
-    format!("{LIST}[{i}]")
-}
-
-/// Refuses keys that are a known key in another spelling (`card_id`, `CardExt`);
-/// other extra keys are ignored, as jweixin ignores them.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn check_item_keys(f: &Fields<'_>, known: &[&'static str]) -> Result<()> {
-    for key in f.map().keys() {
-        if known.contains(&key.as_str()) {
-            continue;
-        }
-        let folded = rules::fold_key(key);
-        if let Some(expected) = known.iter().find(|k| rules::fold_key(k) == folded) {
-            return Err(Error::SnakeCaseKey {
-                field: f.path_of(key),
-                found: json::truncate(key, 32),
-                expected,
-            });
-        }
-    }
-    Ok(())
+    input::indexed(LIST, i)
 }
 
 #[cfg_attr(wxcard_size, optimize(size))]
@@ -240,14 +224,16 @@ fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
     };
     let ext = CardExt::parse(&text, &field)?;
     if let Some(inner) = ext.card_id.as_deref().filter(|c| *c != item.card_id) {
-        return Err(Error::invalid_value(
-            join(&field, "card_id"),
-            format!(
-                "names card \"{}\" but the item's cardId is \"{}\"; the cardExt was signed for another card",
-                json::truncate(inner, 32),
-                item.card_id
-            ),
-        ));
+        let mut reason = String::new();
+        text::fill(
+            &mut reason,
+            "names card \"{a}\" but the item's cardId is \"{b}\"; the cardExt was signed for another card",
+            [&json::truncate(inner, 32), &item.card_id, ""],
+        );
+        return Err(Error::InvalidValue {
+            field: join(&field, "card_id"),
+            reason,
+        });
     }
     Ok(AddCardItem {
         card_id: item.card_id.clone(),
@@ -276,6 +262,14 @@ fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn open_card_list(items: &[OpenCardItem]) -> Result<Vec<OpenCardItem>> {
+    check_open_card_list(items)?;
+    Ok(items.to_vec())
+}
+
+/// The checks of [`open_card_list`], without the copy it returns (the `.wasm`
+/// adapter writes the items it read).
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn check_open_card_list(items: &[OpenCardItem]) -> Result<()> {
     check_not_empty(items)?;
     for (i, item) in items.iter().enumerate() {
         let path = item_path(i);
@@ -289,7 +283,7 @@ pub fn open_card_list(items: &[OpenCardItem]) -> Result<Vec<OpenCardItem>> {
         }
         rules::check_code(&item.code, &field)?;
     }
-    Ok(items.to_vec())
+    Ok(())
 }
 
 impl ToJson for AddCardItem {

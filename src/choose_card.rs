@@ -9,11 +9,10 @@
 use crate::json::{ObjectWriter, ToJson, Value};
 use crate::secret::without_input_ticket;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::host::{Host, random_nonce};
-use crate::input;
-use crate::json::Fields;
-use crate::rules;
+use crate::input::{self, Kind, Read};
+use crate::rules::{self, Chars, Quote, TextRule};
 use crate::secret::Ticket;
 use crate::sign::card_signature;
 
@@ -50,6 +49,18 @@ const KEYS: &[&str] = &[
     "timestamp",
     "nonceStr",
     "allowTicketOnClient",
+];
+
+/// How each of [`KEYS`] is read, in the order their errors are reported.
+const KINDS: [Kind; 8] = [
+    Kind::Required,
+    Kind::Required,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Flag,
 ];
 
 impl ChooseCardInput {
@@ -113,25 +124,27 @@ impl ChooseCardInput {
     /// [`Self::from_json`] before the ticket is taken out of its errors.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        rules::check_keys(&f, KEYS)?;
-        let api_ticket = f.required_str("apiTicket")?;
-        let app_id = f.required_str("appId")?;
-        let shop_id = input::non_empty(&f, "shopId")?;
-        let card_type = input::non_empty(&f, "cardType")?;
-        let card_id = input::non_empty(&f, "cardId")?;
-        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
-        let nonce_str = input::non_empty(&f, "nonceStr")?;
-        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
-        Ok(ChooseCardInput {
-            api_ticket: Ticket::new(api_ticket),
-            app_id: app_id.to_owned(),
-            shop_id: input::owned(shop_id),
-            card_type: input::owned(card_type),
-            card_id: input::owned(card_id),
+        let mut read = [Read::Absent; 8];
+        input::read_fields(value, KEYS, &KINDS, &mut read)?;
+        let [
+            api_ticket,
+            app_id,
+            shop_id,
+            card_type,
+            card_id,
             timestamp,
-            nonce_str: input::owned(nonce_str),
+            nonce_str,
             allow_ticket_on_client,
+        ] = read;
+        Ok(ChooseCardInput {
+            api_ticket: Ticket::new(api_ticket.or_empty()),
+            app_id: app_id.or_empty().to_owned(),
+            shop_id: shop_id.owned(),
+            card_type: card_type.owned(),
+            card_id: card_id.owned(),
+            timestamp: timestamp.number(),
+            nonce_str: nonce_str.owned(),
+            allow_ticket_on_client: allow_ticket_on_client.flag(),
         })
     }
 }
@@ -166,38 +179,23 @@ fn non_empty(value: Option<&String>) -> &str {
     value.map(String::as_str).unwrap_or_default()
 }
 
-#[cfg_attr(wxcard_size, optimize(size))]
-fn check_short(value: &str, field: &str, upper: bool) -> Result<()> {
-    let len = value.chars().count();
-    if len > MAX_SHOP_ID_LEN {
-        return Err(Error::TooLong {
-            field: field.into(),
-            max: MAX_SHOP_ID_LEN,
-            len,
-            unit: "characters",
-        });
-    }
-    let ok = if upper {
-        value.chars().all(|c| c.is_ascii_uppercase() || c == '_')
-    } else {
-        value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    };
-    if ok {
-        Ok(())
-    } else if upper {
-        Err(Error::invalid_value(
-            field,
-            "a card type is upper-case letters and '_', e.g. GROUPON or MEMBER_CARD",
-        ))
-    } else {
-        Err(Error::invalid_value(
-            field,
-            "a shop id has only letters, digits, '_' and '-'",
-        ))
-    }
-}
+/// `shopId`: up to 24 letters, digits, `_` and `-`.
+const SHOP_ID: TextRule = TextRule {
+    required: false,
+    max: MAX_SHOP_ID_LEN,
+    chars: Chars::Id,
+    message: "a shop id has only letters, digits, '_' and '-'",
+    quote: Quote::Nothing,
+};
+
+/// `cardType`: up to 24 upper-case letters and `_`.
+const CARD_TYPE: TextRule = TextRule {
+    required: false,
+    max: MAX_SHOP_ID_LEN,
+    chars: Chars::Upper,
+    message: "a card type is upper-case letters and '_', e.g. GROUPON or MEMBER_CARD",
+    quote: Quote::Nothing,
+};
 
 /// Signs the parameters of `wx.chooseCard`.
 ///
@@ -232,9 +230,9 @@ fn assemble_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCar
     rules::check_ticket(&input.api_ticket, "apiTicket")?;
     rules::check_app_id(&input.app_id, "appId")?;
     let shop_id = non_empty(input.shop_id.as_ref());
-    check_short(shop_id, "shopId", false)?;
+    rules::check_text(shop_id, "shopId", &SHOP_ID)?;
     let card_type = non_empty(input.card_type.as_ref());
-    check_short(card_type, "cardType", true)?;
+    rules::check_text(card_type, "cardType", &CARD_TYPE)?;
     let card_id = non_empty(input.card_id.as_ref());
     if !card_id.is_empty() {
         rules::check_card_id(card_id, "cardId")?;
@@ -249,8 +247,8 @@ fn assemble_params(input: &ChooseCardInput, host: &dyn Host) -> Result<ChooseCar
     let timestamp = match input.timestamp {
         Some(t) => t,
         None => host.now_seconds()?,
-    }
-    .to_string();
+    };
+    let timestamp = crate::text::decimal(timestamp);
     let nonce_str = if given_nonce.is_empty() {
         random_nonce(host)?
     } else {

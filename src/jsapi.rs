@@ -10,8 +10,8 @@ use crate::secret::without_input_ticket;
 
 use crate::error::{Error, Result};
 use crate::host::{Host, random_nonce};
-use crate::input;
-use crate::json::{self, Fields};
+use crate::input::{self, Kind, Read};
+use crate::json;
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::sha1_hex;
@@ -40,15 +40,28 @@ pub struct JsapiConfigInput {
     pub allow_ticket_on_client: bool,
 }
 
+/// The JS field names of [`JsapiConfigInput`], in the order their errors are reported.
 const KEYS: &[&str] = &[
+    "jsApiList",
     "jsapiTicket",
     "appId",
     "url",
-    "jsApiList",
     "timestamp",
     "nonceStr",
     "debug",
     "allowTicketOnClient",
+];
+
+/// How each of [`KEYS`] is read.
+const KINDS: [Kind; 8] = [
+    Kind::Strings,
+    Kind::Required,
+    Kind::Required,
+    Kind::Required,
+    Kind::Timestamp,
+    Kind::Text,
+    Kind::Flag,
+    Kind::Flag,
 ];
 
 impl JsapiConfigInput {
@@ -109,28 +122,27 @@ impl JsapiConfigInput {
     /// [`Self::from_json`] before the ticket is taken out of its errors.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value, "")?;
-        rules::check_keys(&f, KEYS)?;
-        let js_api_list = f.array("jsApiList")?;
-        if let Some(items) = js_api_list {
-            input::check_strings(items, "jsApiList")?;
-        }
-        let jsapi_ticket = f.required_str("jsapiTicket")?;
-        let app_id = f.required_str("appId")?;
-        let url = f.required_str("url")?;
-        let timestamp = rules::opt_timestamp(&f, "timestamp")?;
-        let nonce_str = input::non_empty(&f, "nonceStr")?;
-        let debug = input::flag(&f, "debug")?;
-        let allow_ticket_on_client = input::flag(&f, "allowTicketOnClient")?;
-        Ok(JsapiConfigInput {
-            jsapi_ticket: Ticket::new(jsapi_ticket),
-            app_id: app_id.to_owned(),
-            url: url.to_owned(),
-            js_api_list: js_api_list.map(|items| input::strings(items)),
+        let mut read = [Read::Absent; 8];
+        input::read_fields(value, KEYS, &KINDS, &mut read)?;
+        let [
+            js_api_list,
+            jsapi_ticket,
+            app_id,
+            url,
             timestamp,
-            nonce_str: input::owned(nonce_str),
+            nonce_str,
             debug,
             allow_ticket_on_client,
+        ] = read;
+        Ok(JsapiConfigInput {
+            jsapi_ticket: Ticket::new(jsapi_ticket.or_empty()),
+            app_id: app_id.or_empty().to_owned(),
+            url: url.or_empty().to_owned(),
+            js_api_list: js_api_list.strings(),
+            timestamp: timestamp.number(),
+            nonce_str: nonce_str.owned(),
+            debug: debug.flag(),
+            allow_ticket_on_client: allow_ticket_on_client.flag(),
         })
     }
 }
@@ -172,7 +184,7 @@ pub struct JsapiConfig {
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn config_signature(jsapi_ticket: &str, nonce_str: &str, timestamp: u64, url: &str) -> String {
     let url = signed_url(url);
-    let timestamp = timestamp.to_string();
+    let timestamp = crate::text::decimal(timestamp);
     sha1_hex([
         b"jsapi_ticket=".as_slice(),
         jsapi_ticket.as_bytes(),
@@ -191,25 +203,32 @@ pub fn signed_url(url: &str) -> &str {
     url.split_once('#').map_or(url, |(before, _)| before)
 }
 
+/// Whether `text` begins with the lower-case ASCII `prefix`, in any case.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 #[cfg_attr(wxcard_size, optimize(size))]
 fn check_url(url: &str) -> Result<()> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    if lower.starts_with("http%3a") || lower.starts_with("https%3a") {
+    if starts_with_ignore_case(url, "http%3a") || starts_with_ignore_case(url, "https%3a") {
         return Err(Error::invalid_value(
             "url",
             "is URL-encoded; sign the raw page URL (decodeURIComponent it first)",
         ));
     }
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(Error::invalid_value(
-            "url",
-            format!(
-                "must be the full page URL with http:// or https://, got \"{}\"",
-                json::truncate(url, 40)
-            ),
-        ));
+    if !(starts_with_ignore_case(url, "http://") || starts_with_ignore_case(url, "https://")) {
+        let mut reason = String::from("must be the full page URL with http:// or https://, got \"");
+        reason.push_str(&json::truncate(url, 40));
+        reason.push('"');
+        return Err(Error::InvalidValue {
+            field: "url".to_owned(),
+            reason,
+        });
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if rules::has_blank(url) {
         return Err(Error::invalid_value(
             "url",
             "contains whitespace; sign location.href exactly",
@@ -227,9 +246,9 @@ fn check_api_list(list: &[String]) -> Result<()> {
         ));
     }
     for (i, api) in list.iter().enumerate() {
-        if api.is_empty() || !api.chars().all(|c| c.is_ascii_alphanumeric()) {
+        if api.is_empty() || !api.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(Error::invalid_value(
-                format!("jsApiList[{i}]"),
+                input::indexed("jsApiList", i),
                 "an API name is letters and digits, e.g. addCard",
             ));
         }
@@ -297,7 +316,10 @@ fn assemble_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCon
     );
     let js_api_list = match &input.js_api_list {
         Some(list) => list.clone(),
-        None => DEFAULT_JS_API_LIST.map(str::to_owned).to_vec(),
+        None => DEFAULT_JS_API_LIST
+            .iter()
+            .map(|api| (*api).to_owned())
+            .collect(),
     };
     Ok(JsapiConfig {
         debug: input.debug,
@@ -336,6 +358,15 @@ mod tests {
             config_signature("t", "n", 1, "http://host/p?q=1#a#b"),
             config_signature("t", "n", 1, "http://host/p?q=1")
         );
+    }
+
+    #[test]
+    fn schemes_match_in_any_case() {
+        assert!(starts_with_ignore_case("HtTpS://host", "https://"));
+        assert!(starts_with_ignore_case("HTTP%3A%2F", "http%3a"));
+        assert!(!starts_with_ignore_case("http:/", "http://"));
+        assert!(!starts_with_ignore_case("htt卡p://", "http://"));
+        assert!(!starts_with_ignore_case("", "http"));
     }
 
     #[test]

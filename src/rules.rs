@@ -23,41 +23,144 @@ pub const MAX_APP_ID_LEN: usize = 32;
 /// 16-byte block, which is 24 characters of base64.
 pub const MIN_ENCRYPTED_CODE_LEN: usize = 24;
 
-#[cfg_attr(wxcard_size, optimize(size))]
-fn too_long(field: &str, max: usize, len: usize) -> Error {
-    Error::TooLong {
-        field: field.to_owned(),
-        max,
-        len,
-        unit: "characters",
+/// The characters a checked value may hold (ASCII only).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Chars {
+    /// Letters and digits.
+    Alphanumeric,
+    /// Letters, digits and `_`.
+    Word,
+    /// Letters, digits, `_` and `-`.
+    Id,
+    /// Upper-case letters and `_`.
+    Upper,
+    /// Printable ASCII, no space.
+    Printable,
+}
+
+impl Chars {
+    /// Whether `c` is one of these characters.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn allow(self, c: char) -> bool {
+        match self {
+            Chars::Alphanumeric => c.is_ascii_alphanumeric(),
+            Chars::Word => c.is_ascii_alphanumeric() || c == '_',
+            Chars::Id => c.is_ascii_alphanumeric() || c == '_' || c == '-',
+            Chars::Upper => c.is_ascii_uppercase() || c == '_',
+            Chars::Printable => c.is_ascii_graphic(),
+        }
     }
 }
 
+/// What the message of a refused character quotes after the rule's text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Quote {
+    /// Nothing.
+    Nothing,
+    /// `; got "<value>"`, the value cut at the rule's limit.
+    Value,
+    /// `; found <character>` (see [`crate::text::describe_char`]).
+    Char,
+}
+
+/// One value rule: a length limit in characters and a character class.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextRule {
+    /// Whether an empty value is [`Error::MissingField`].
+    pub required: bool,
+    /// The most characters allowed.
+    pub max: usize,
+    /// The characters allowed.
+    pub chars: Chars,
+    /// What the message says about a refused character.
+    pub message: &'static str,
+    /// What the message quotes after it.
+    pub quote: Quote,
+}
+
+const CARD_ID: TextRule = TextRule {
+    required: true,
+    max: MAX_CARD_ID_LEN,
+    chars: Chars::Id,
+    message: "a card id has only letters, digits, '_' and '-'",
+    quote: Quote::Value,
+};
+
+const CODE: TextRule = TextRule {
+    required: false,
+    max: MAX_CODE_LEN,
+    chars: Chars::Word,
+    message: "a code has only letters, digits and '_'",
+    quote: Quote::Char,
+};
+
+const NONCE: TextRule = TextRule {
+    required: false,
+    max: MAX_NONCE_LEN,
+    chars: Chars::Printable,
+    message: "a nonce has printable ASCII only, best letters and digits",
+    quote: Quote::Char,
+};
+
+const OPENID: TextRule = TextRule {
+    required: false,
+    max: MAX_OPENID_LEN,
+    chars: Chars::Id,
+    message: "an openid has only letters, digits, '_' and '-'",
+    quote: Quote::Char,
+};
+
+const APP_ID: TextRule = TextRule {
+    required: true,
+    max: MAX_APP_ID_LEN,
+    chars: Chars::Alphanumeric,
+    message: "an appId has only letters and digits (wx followed by 16 hex digits)",
+    quote: Quote::Nothing,
+};
+
+/// Checks `value` against `rule`: present if required, then its length, then
+/// its characters; the first mistake names `field`.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn is_id_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+pub(crate) fn check_text(value: &str, field: &str, rule: &TextRule) -> Result<()> {
+    if rule.required && value.is_empty() {
+        return Err(Error::missing(field));
+    }
+    let len = crate::text::char_count(value);
+    if len > rule.max {
+        return Err(Error::TooLong {
+            field: field.to_owned(),
+            max: rule.max,
+            len,
+            unit: "characters",
+        });
+    }
+    let Some(c) = value.chars().find(|&c| !rule.chars.allow(c)) else {
+        return Ok(());
+    };
+    let mut reason = String::from(rule.message);
+    match rule.quote {
+        Quote::Nothing => {}
+        Quote::Value => {
+            reason.push_str("; got \"");
+            reason.push_str(&json::truncate(value, rule.max));
+            reason.push('"');
+        }
+        Quote::Char => {
+            reason.push_str("; found ");
+            reason.push_str(&crate::text::describe_char(c));
+        }
+    }
+    Err(Error::InvalidValue {
+        field: field.to_owned(),
+        reason,
+    })
 }
 
 /// A `card_id`: 1 to 32 characters of `[A-Za-z0-9_-]` (observed ids are `p` + 27 of them).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_card_id(value: &str, field: &str) -> Result<()> {
-    if value.is_empty() {
-        return Err(Error::missing(field));
-    }
-    let len = crate::text::char_count(value);
-    if len > MAX_CARD_ID_LEN {
-        return Err(too_long(field, MAX_CARD_ID_LEN, len));
-    }
-    if !value.chars().all(is_id_char) {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "a card id has only letters, digits, '_' and '-'; got \"{}\"",
-                json::truncate(value, MAX_CARD_ID_LEN)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &CARD_ID)
 }
 
 /// A decrypted card `code`: at most 20 characters, ASCII letters, digits and `_`.
@@ -67,82 +170,27 @@ pub fn check_card_id(value: &str, field: &str) -> Result<()> {
 /// official example code is `jonyqin_1434008071`.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_code(value: &str, field: &str) -> Result<()> {
-    let len = crate::text::char_count(value);
-    if len > MAX_CODE_LEN {
-        return Err(too_long(field, MAX_CODE_LEN, len));
-    }
-    if let Some(c) = value
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
-    {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "a code has only letters, digits and '_'; found {}",
-                crate::text::describe_char(c)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &CODE)
 }
 
 /// A nonce (`nonce_str` / `nonceStr`): at most 32 printable ASCII characters,
 /// no spaces. WeChat recommends letters and digits ("推荐使用大小写字母和数字").
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_nonce(value: &str, field: &str) -> Result<()> {
-    let len = crate::text::char_count(value);
-    if len > MAX_NONCE_LEN {
-        return Err(too_long(field, MAX_NONCE_LEN, len));
-    }
-    if let Some(c) = value.chars().find(|c| !c.is_ascii_graphic()) {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "a nonce has printable ASCII only, best letters and digits; found {}",
-                crate::text::describe_char(c)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &NONCE)
 }
 
 /// An `openid`: `[A-Za-z0-9_-]`, at most 64 characters (observed: 28, `o…`).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_openid(value: &str, field: &str) -> Result<()> {
-    let len = crate::text::char_count(value);
-    if len > MAX_OPENID_LEN {
-        return Err(too_long(field, MAX_OPENID_LEN, len));
-    }
-    if let Some(c) = value.chars().find(|c| !is_id_char(*c)) {
-        return Err(Error::invalid_value(
-            field,
-            format!(
-                "an openid has only letters, digits, '_' and '-'; found {}",
-                crate::text::describe_char(c)
-            ),
-        ));
-    }
-    Ok(())
+    check_text(value, field, &OPENID)
 }
 
 /// An `appId`: present, at most 32 ASCII letters and digits (AppIDs are `wx`
 /// followed by 16 hex digits).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_app_id(value: &str, field: &str) -> Result<()> {
-    if value.is_empty() {
-        return Err(Error::missing(field));
-    }
-    let len = crate::text::char_count(value);
-    if len > MAX_APP_ID_LEN {
-        return Err(too_long(field, MAX_APP_ID_LEN, len));
-    }
-    if !value.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid_value(
-            field,
-            "an appId has only letters and digits (wx followed by 16 hex digits)",
-        ));
-    }
-    Ok(())
+    check_text(value, field, &APP_ID)
 }
 
 /// A ticket: present, and free of whitespace and control characters, which
@@ -153,11 +201,7 @@ pub fn check_ticket(ticket: &Ticket, field: &str) -> Result<()> {
     if ticket.is_empty() {
         return Err(Error::missing(field));
     }
-    if ticket
-        .expose()
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control())
-    {
+    if has_blank(ticket.expose()) {
         return Err(Error::invalid_value(
             field,
             "contains whitespace or a control character; WeChat tickets never do (trim what was read from the cache or file)",
@@ -166,13 +210,25 @@ pub fn check_ticket(ticket: &Ticket, field: &str) -> Result<()> {
     Ok(())
 }
 
+/// Whether `text` holds whitespace or a control character.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn has_blank(text: &str) -> bool {
+    text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Unix seconds: at most [`json::MAX_TIMESTAMP_SECONDS`]; more is milliseconds.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
     if seconds > json::MAX_TIMESTAMP_SECONDS {
         return Err(Error::InvalidTimestamp {
             field: field.to_owned(),
-            reason: format!("got {seconds}, which looks like milliseconds; divide by 1000"),
+            reason: {
+                let mut reason = String::from("got ");
+                reason.push_str(&crate::text::decimal(seconds));
+                reason.push_str(", which looks like milliseconds; divide by 1000");
+                reason
+            },
         });
     }
     Ok(())
@@ -200,30 +256,36 @@ pub fn check_timestamp(seconds: u64, field: &str) -> Result<()> {
 /// ```
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn looks_encrypted(code: &str) -> bool {
-    if crate::text::char_count(code) < MIN_ENCRYPTED_CODE_LEN {
+    // Any other character than those below refuses the code, so only an
+    // all-ASCII code is taken, and its characters are its bytes.
+    if code.len() < MIN_ENCRYPTED_CODE_LEN {
         return false;
     }
     let (mut marker, mut upper, mut lower, mut digit) = (false, false, false, false);
-    let mut rest = code;
-    while let Some(c) = rest.chars().next() {
-        if c == '%' {
-            let escape = rest.get(..3).map(str::to_ascii_uppercase);
-            if !matches!(escape.as_deref(), Some("%2B" | "%2F" | "%3D")) {
-                return false;
+    let mut rest = code.as_bytes();
+    while let [b, tail @ ..] = rest {
+        rest = tail;
+        match b {
+            b'%' => {
+                let [high, low, after @ ..] = tail else {
+                    return false;
+                };
+                if !matches!(
+                    (high, low.to_ascii_uppercase()),
+                    (b'2', b'B' | b'F') | (b'3', b'D')
+                ) {
+                    return false;
+                }
+                marker = true;
+                rest = after;
             }
-            marker = true;
-            rest = rest.get(3..).unwrap_or_default();
-            continue;
-        }
-        match c {
-            '+' | '/' | '=' | ' ' => marker = true,
-            'A'..='Z' => upper = true,
-            'a'..='z' => lower = true,
-            '0'..='9' => digit = true,
-            '-' | '_' => {}
+            b'+' | b'/' | b'=' | b' ' => marker = true,
+            b'A'..=b'Z' => upper = true,
+            b'a'..=b'z' => lower = true,
+            b'0'..=b'9' => digit = true,
+            b'-' | b'_' => {}
             _ => return false,
         }
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     marker || (upper && lower && digit)
 }
@@ -235,21 +297,37 @@ pub fn looks_encrypted(code: &str) -> bool {
 /// unknown key is [`Error::UnknownField`].
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn check_keys(fields: &Fields<'_>, known: &[&'static str]) -> Result<()> {
+    refuse_keys(fields, known, true)
+}
+
+/// Refuses keys of `fields` that are a key of `known` in another spelling
+/// ([`Error::SnakeCaseKey`]); other keys not in `known` are
+/// [`Error::UnknownField`] when `strict`, else ignored (and the key a
+/// `SnakeCaseKey` quotes is cut at 32 characters).
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn refuse_keys(fields: &Fields<'_>, known: &[&'static str], strict: bool) -> Result<()> {
     for key in fields.map().keys() {
         if known.contains(&key.as_str()) {
             continue;
         }
         let folded = fold_key(key);
-        return Err(match known.iter().find(|k| fold_key(k) == folded) {
-            Some(expected) => Error::SnakeCaseKey {
+        if let Some(expected) = known.iter().find(|k| fold_key(k) == folded) {
+            return Err(Error::SnakeCaseKey {
                 field: fields.path_of(key),
-                found: key.clone(),
+                found: if strict {
+                    key.clone()
+                } else {
+                    json::truncate(key, 32)
+                },
                 expected,
-            },
-            None => Error::UnknownField {
+            });
+        }
+        if strict {
+            return Err(Error::UnknownField {
                 field: fields.path_of(key),
-            },
-        });
+            });
+        }
     }
     Ok(())
 }
@@ -301,6 +379,44 @@ mod tests {
         assert_eq!(
             check_code("12-34", "code").unwrap_err().code(),
             "INVALID_VALUE"
+        );
+    }
+
+    #[test]
+    fn messages_quote_what_their_rule_says() {
+        let reason = |e: Error| match e {
+            Error::InvalidValue { reason, .. } => reason,
+            other => other.message(),
+        };
+        assert_eq!(
+            reason(check_card_id("p 1", "cardId").unwrap_err()),
+            "a card id has only letters, digits, '_' and '-'; got \"p 1\""
+        );
+        assert_eq!(
+            reason(check_code("1卡", "code").unwrap_err()),
+            "a code has only letters, digits and '_'; found U+5361"
+        );
+        assert_eq!(
+            reason(check_nonce("a b", "nonceStr").unwrap_err()),
+            "a nonce has printable ASCII only, best letters and digits; found ' '"
+        );
+        assert_eq!(
+            reason(check_app_id("wx-1", "appId").unwrap_err()),
+            "an appId has only letters and digits (wx followed by 16 hex digits)"
+        );
+        assert_eq!(
+            check_app_id("", "appId").unwrap_err().code(),
+            "MISSING_FIELD"
+        );
+        assert!(check_code("", "code").is_ok());
+        let long = check_openid(&"o".repeat(65), "openid").unwrap_err();
+        assert_eq!(long.code(), "TOO_LONG");
+        assert_eq!(
+            check_timestamp(10_000_000_000, "timestamp"),
+            Err(Error::InvalidTimestamp {
+                field: "timestamp".into(),
+                reason: "got 10000000000, which looks like milliseconds; divide by 1000".into(),
+            })
         );
     }
 

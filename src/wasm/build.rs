@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::decode::{client, json, to_plain};
-use super::error::JsResult;
+use super::error::{JsResult, run};
 use super::host::JsHost;
 use super::verify::scratch_texts;
 use crate::builder::{CardExtInput, build_card_ext as build, build_from_parts};
@@ -18,13 +18,15 @@ use crate::secret::ensure_ticket_allowed;
 /// `buildCardExt(input)`: the signed cardExt JSON string for one card.
 #[wasm_bindgen(js_name = buildCardExt)]
 pub fn build_card_ext(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<String> {
-    let input = CardExtInput::from_json(&json(&input, "input")?)?;
-    ensure_ticket_allowed(
-        client(&is_client),
-        input.allow_ticket_on_client,
-        "apiTicket",
-    )?;
-    Ok(build(&input, &JsHost::new(&random))?)
+    run(|| {
+        let input = CardExtInput::from_json(&json(&input, "input")?)?;
+        ensure_ticket_allowed(
+            client(&is_client),
+            input.allow_ticket_on_client,
+            "apiTicket",
+        )?;
+        build(&input, &JsHost::new(&random))
+    })
 }
 
 /// `chooseCardParams(input)`: the signed parameters of `wx.chooseCard`.
@@ -36,13 +38,15 @@ pub fn choose_card_params(
     is_client: JsValue,
     random: JsValue,
 ) -> JsResult<JsValue> {
-    let input = ChooseCardInput::from_json(&json(&input, "input")?)?;
-    ensure_ticket_allowed(
-        client(&is_client),
-        input.allow_ticket_on_client,
-        "apiTicket",
-    )?;
-    Ok(to_plain(&choose(&input, &JsHost::new(&random))?)?)
+    run(|| {
+        let input = ChooseCardInput::from_json(&json(&input, "input")?)?;
+        ensure_ticket_allowed(
+            client(&is_client),
+            input.allow_ticket_on_client,
+            "apiTicket",
+        )?;
+        to_plain(&choose(&input, &JsHost::new(&random))?)
+    })
 }
 
 /// `jsapiConfig(input)`: the signed argument of `wx.config`.
@@ -50,13 +54,15 @@ pub fn choose_card_params(
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn jsapi_config(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<JsValue> {
-    let input = JsapiConfigInput::from_json(&json(&input, "input")?)?;
-    ensure_ticket_allowed(
-        client(&is_client),
-        input.allow_ticket_on_client,
-        "jsapiTicket",
-    )?;
-    Ok(to_plain(&config(&input, &JsHost::new(&random))?)?)
+    run(|| {
+        let input = JsapiConfigInput::from_json(&json(&input, "input")?)?;
+        ensure_ticket_allowed(
+            client(&is_client),
+            input.allow_ticket_on_client,
+            "jsapiTicket",
+        )?;
+        to_plain(&config(&input, &JsHost::new(&random))?)
+    })
 }
 
 /// Internal to the package's shim, not public API: `buildCardExt` of a plain

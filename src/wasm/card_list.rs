@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::decode::{json, to_plain};
 use super::error::{JsResult, run};
-use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, open_card_list as open};
+use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, check_open_card_list};
 
 /// `addCardList(items)`: the validated, normalised `cardList` of `wx.addCard`.
 #[wasm_bindgen(js_name = addCardList)]
@@ -24,8 +24,8 @@ pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
 #[inline(never)]
 pub fn open_card_list(items: JsValue) -> JsResult<JsValue> {
     run(|| {
-        to_plain(&open(&OpenCardItem::list_from_json(&json(
-            &items, "cardList",
-        )?)?)?)
+        let items = OpenCardItem::list_from_json(&json(&items, "cardList")?)?;
+        check_open_card_list(&items)?;
+        to_plain(&items)
     })
 }
