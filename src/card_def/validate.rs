@@ -89,7 +89,7 @@ pub fn validate_card_definition_str(text: &str) -> Vec<Problem> {
         Ok(value) => validate_card_definition(&value),
         Err(e) => vec![Problem::from(Error::InvalidJson {
             field: "card".into(),
-            reason: e.to_string(),
+            reason: e.describe(),
         })],
     }
 }

@@ -13,6 +13,21 @@ use std::fmt;
 pub struct Number(String);
 
 impl Number {
+    /// An integer, written as `to_string` writes it. Every integer type
+    /// converted here has a magnitude of at most `u64::MAX`.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn of_integer(n: i128) -> Number {
+        let digits = crate::text::decimal(n.unsigned_abs() as u64);
+        if n >= 0 {
+            return Number(digits);
+        }
+        let mut text = String::with_capacity(digits.len() + 1);
+        text.push('-');
+        text.push_str(&digits);
+        Number(text)
+    }
+
     /// `text` when it is a JSON number (RFC 8259 §6) that is finite as an `f64`.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn from_text(text: &str) -> Option<Number> {
@@ -121,7 +136,7 @@ macro_rules! from_integer {
         impl From<$t> for Number {
             #[cfg_attr(wxcard_size, optimize(size))]
             fn from(x: $t) -> Number {
-                Number(x.to_string())
+                Number::of_integer(x as i128)
             }
         }
     )*};
@@ -246,6 +261,16 @@ mod tests {
             assert_ne!(scan(bad.as_bytes()), Some(bad.len()), "{bad}");
         }
         assert_eq!(scan(b"12,"), Some(2));
+    }
+
+    #[test]
+    fn integers_convert_as_to_string_writes_them() {
+        for x in [0i64, 7, -7, 1_404_896_688, i64::MIN, i64::MAX] {
+            assert_eq!(Number::from(x).as_str(), x.to_string());
+        }
+        assert_eq!(Number::from(u64::MAX).as_str(), u64::MAX.to_string());
+        assert_eq!(Number::from(i8::MIN).as_str(), "-128");
+        assert_eq!(Number::from(usize::MAX).as_str(), usize::MAX.to_string());
     }
 
     #[test]

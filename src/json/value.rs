@@ -420,7 +420,7 @@ macro_rules! integer_conversions {
             #[cfg_attr(wxcard_size, optimize(size))]
             fn eq(&self, other: &$t) -> bool {
                 match self {
-                    Value::Number(n) => n.as_str() == other.to_string(),
+                    Value::Number(n) => *n == Number::from(*other),
                     _ => false,
                 }
             }

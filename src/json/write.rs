@@ -177,8 +177,7 @@ impl ToJson for bool {
 impl ToJson for u64 {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
-        use std::fmt::Write;
-        let _ = write!(out, "{self}");
+        out.push_str(&crate::text::decimal(*self));
     }
 }
 

@@ -200,7 +200,7 @@ fn decode_item(value: &str, field: &str) -> Result<Value> {
         }),
         Err(e) => Err(Error::InvalidJson {
             field: field.to_owned(),
-            reason: e.to_string(),
+            reason: e.describe(),
         }),
     }
 }
