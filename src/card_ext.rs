@@ -17,7 +17,7 @@ use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{self, card_signature};
-use crate::text::contains;
+use crate::text::{contains, decimal, fill};
 
 /// The keys WeChat reads from a cardExt (SPEC §1.1), plus the legacy ones.
 pub const KNOWN_KEYS: [&str; 9] = [
@@ -339,11 +339,9 @@ impl CardExtScan {
             }
         }
         if unreported > 0 {
-            self.warnings.push(Problem::warning(
-                "UNKNOWN_KEY",
-                Some(field.to_owned()),
-                format!("{field}: {unreported} more keys that are not cardExt fields"),
-            ));
+            let mut tail = decimal(unreported);
+            tail.push_str(" more keys that are not cardExt fields");
+            self.warn("UNKNOWN_KEY", field.to_owned(), &tail);
         }
     }
 
@@ -453,18 +451,14 @@ impl CardExtScan {
         key: &str,
         check: fn(&str, &str) -> Result<()>,
     ) -> Option<String> {
-        let text = match map.get(key)? {
-            Value::Null => return None,
-            Value::String(s) => s.clone(),
-            Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
-            other => {
-                self.fail(Error::InvalidType {
-                    field: path.to_owned(),
-                    expected: "a string or an integer",
-                    found: number_kind(other),
-                });
-                return None;
-            }
+        let value = map.get(key).filter(|v| !v.is_null())?;
+        let Some(text) = scalar_text(value) else {
+            self.fail(Error::InvalidType {
+                field: path.to_owned(),
+                expected: "a string or an integer",
+                found: number_kind(value),
+            });
+            return None;
         };
         if text.is_empty() {
             return None;
@@ -493,7 +487,7 @@ impl CardExtScan {
             },
         );
         let text = match value {
-            Value::Number(n) if n.is_u64() => Some(n.to_string()),
+            Value::Number(n) if n.is_u64() => Some(n.as_str().to_owned()),
             Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
                 Some(s.clone())
             }
@@ -520,7 +514,10 @@ pub(crate) fn problem_at(
     path: String,
     tail: &str,
 ) -> Problem {
-    let message = format!("{path}: {tail}");
+    let mut message = String::with_capacity(path.len() + 2 + tail.len());
+    message.push_str(&path);
+    message.push_str(": ");
+    message.push_str(tail);
     Problem {
         code,
         field: Some(path),
@@ -566,9 +563,14 @@ pub const MIN_LEAK_CHECK_LEN: usize = 8;
 /// Parses `text` as a JSON object, telling a double-encoded string apart.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn parse_object(text: &str, field: &str) -> Result<Value> {
-    let value = Value::parse(text).map_err(|e| Error::InvalidJson {
-        field: field.to_owned(),
-        reason: format!("line {} column {}: {}", e.line(), e.column(), e.message()),
+    let value = Value::parse(text).map_err(|e| {
+        let mut reason = String::new();
+        let [line, column] = [e.line(), e.column()].map(|n| decimal(n as u64));
+        fill(&mut reason, "line {a} column {b}: {c}", [&line, &column, e.message()]);
+        Error::InvalidJson {
+            field: field.to_owned(),
+            reason,
+        }
     })?;
     match &value {
         Value::Object(_) => Ok(value),
@@ -606,7 +608,7 @@ fn read_timestamp(value: &Value, field: &str) -> Result<u64> {
 fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.to_string()),
+        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.as_str().to_owned()),
         _ => None,
     }
 }

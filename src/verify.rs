@@ -7,8 +7,6 @@
 //! signature and compares it in constant time. Only bad *options* are an
 //! `Err`, from [`VerifyOptions::from_json`].
 
-use std::fmt::Write as _;
-
 use crate::json::{ObjectWriter, ToJson, Value};
 use crate::secret::without_input_ticket;
 
@@ -19,6 +17,7 @@ use crate::json::{Fields, join};
 use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
+use crate::text::{decimal, fill};
 
 pub mod fast;
 use crate::sign::{card_signature, signatures_match};
@@ -299,8 +298,9 @@ pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Re
         .enumerate()
         .map(|(i, item)| {
             path.clear();
-            // Writing to a String cannot fail.
-            let _ = write!(path, "cardList[{i}]");
+            path.push_str("cardList[");
+            path.push_str(&decimal(i as u64));
+            path.push(']');
             verifier.verify_item(item, &path)
         })
         .collect())
@@ -309,8 +309,6 @@ pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Re
 /// The options of one verification run plus reusable buffers.
 struct Verifier<'a> {
     options: &'a VerifyOptions,
-    /// The decimal timestamp being signed.
-    timestamp: String,
     /// Field paths of the cardExt being read.
     path: String,
 }
@@ -320,7 +318,6 @@ impl<'a> Verifier<'a> {
     fn new(options: &'a VerifyOptions) -> Self {
         Verifier {
             options,
-            timestamp: String::with_capacity(10),
             path: String::with_capacity(48),
         }
     }
@@ -368,12 +365,11 @@ impl<'a> Verifier<'a> {
         let text = match value {
             Some(Value::String(s)) => s.as_str(),
             Some(object @ Value::Object(_)) => {
-                problems.push(Problem::error(
+                problems.push(problem_at(
+                    Severity::Error,
                     "INVALID_TYPE",
-                    Some(ext_path.to_owned()),
-                    format!(
-                        "{ext_path}: expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)"
-                    ),
+                    ext_path.to_owned(),
+                    "expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)",
                 ));
                 serialised = object.to_json();
                 serialised.as_str()
@@ -444,16 +440,14 @@ impl<'a> Verifier<'a> {
     /// cardExt with the legacy `balance` also matches when `balance` is signed
     /// (the official tool signs it for `LUCKY_MONEY` cards).
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn signature(&mut self, scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Option<bool> {
+    fn signature(&self, scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Option<bool> {
         let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
             return None;
         };
-        self.timestamp.clear();
-        // Writing to a String cannot fail.
-        let _ = write!(self.timestamp, "{timestamp}");
+        let timestamp = decimal(timestamp);
         let [code, openid, nonce] =
             [&scan.code, &scan.openid, &scan.nonce_str].map(|v| v.as_deref().unwrap_or(""));
-        let (ticket, ts) = (ticket.expose(), self.timestamp.as_str());
+        let (ticket, ts) = (ticket.expose(), timestamp.as_str());
         if sorted_matches(&[ticket, ts, card_id, code, openid, nonce], given) {
             return Some(true);
         }
@@ -467,32 +461,34 @@ impl<'a> Verifier<'a> {
         let (Some(now), Some(ts)) = (self.options.now_seconds, scan.timestamp) else {
             return;
         };
-        let path = || join(field, "timestamp");
+        let mut push = |severity, code, template, numbers: [u64; 2]| {
+            let mut tail = String::new();
+            let [a, b] = numbers.map(decimal);
+            fill(&mut tail, template, [&a, &b, ""]);
+            problems.push(problem_at(severity, code, join(field, "timestamp"), &tail));
+        };
         if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
-            let at = path();
             let ahead = ts - now;
-            let hint = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
-                "; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
-            } else {
-                "; check the server clock"
-            };
-            problems.push(Problem::warning(
+            push(
+                Severity::Warning,
                 "TIMESTAMP_IN_FUTURE",
-                Some(at.clone()),
-                format!("{at}: {ahead} seconds ahead of now{hint}"),
-            ));
+                if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
+                    "{a} seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
+                } else {
+                    "{a} seconds ahead of now; check the server clock"
+                },
+                [ahead, 0],
+            );
         }
         if let Some(max_age) = self.options.max_age_seconds {
             let age = now.saturating_sub(ts);
             if age > max_age {
-                let at = path();
-                problems.push(Problem::error(
+                push(
+                    Severity::Error,
                     "TIMESTAMP_TOO_OLD",
-                    Some(at.clone()),
-                    format!(
-                        "{at}: {age} seconds old, more than the allowed {max_age}; fetch a fresh cardExt from the server"
-                    ),
-                ));
+                    "{a} seconds old, more than the allowed {b}; fetch a fresh cardExt from the server",
+                    [age, max_age],
+                );
             }
         }
     }
@@ -537,17 +533,18 @@ fn consistency(
         if found.as_ref() == Some(expected) {
             continue;
         }
-        let at = join(field, key);
-        let message = match found {
-            Some(_) => format!("{at}: differs from the expected {key}"),
-            None => {
-                let mut message = format!("{at}: absent, but {key} ");
-                crate::json::write_str(&mut message, expected);
-                message.push_str(" is expected");
-                message
-            }
-        };
-        problems.push(Problem::error(code, Some(at), message));
+        let mut tail = String::new();
+        if found.is_some() {
+            tail.push_str("differs from the expected ");
+            tail.push_str(key);
+        } else {
+            tail.push_str("absent, but ");
+            tail.push_str(key);
+            tail.push(' ');
+            crate::json::write_str(&mut tail, expected);
+            tail.push_str(" is expected");
+        }
+        problems.push(problem_at(Severity::Error, code, join(field, key), &tail));
     }
 }
 
