@@ -284,26 +284,64 @@ pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Repor
 /// read once and buffers are reused across items.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Report>> {
-    let Value::Array(items) = items else {
-        return Err(Error::InvalidType {
-            field: "cardList".into(),
-            expected: "an array",
-            found: crate::json::type_name(items),
-        });
-    };
-    let mut verifier = Verifier::new(options);
-    let mut path = String::new();
-    Ok(items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
+    let mut reports = Vec::new();
+    ReportList::new(items, options)?.each(&mut |report| reports.push(report));
+    Ok(reports)
+}
+
+/// The reports of [`verify_card_list`], made one at a time: written as JSON
+/// (`[report,…]`) they are never all held at once, which is how the wasm
+/// entry point hands them to JavaScript.
+pub(crate) struct ReportList<'a> {
+    items: &'a [Value],
+    options: &'a VerifyOptions,
+}
+
+impl<'a> ReportList<'a> {
+    /// The reports on `items`, or `INVALID_TYPE` when it is not an array.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn new(items: &'a Value, options: &'a VerifyOptions) -> Result<Self> {
+        match items {
+            Value::Array(items) => Ok(ReportList { items, options }),
+            other => Err(Error::InvalidType {
+                field: "cardList".into(),
+                expected: "an array",
+                found: crate::json::type_name(other),
+            }),
+        }
+    }
+
+    /// Hands each item's report to `take`, in order.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn each(&self, take: &mut dyn FnMut(Report)) {
+        let mut verifier = Verifier::new(self.options);
+        let mut path = String::new();
+        for (i, item) in self.items.iter().enumerate() {
             path.clear();
             path.push_str("cardList[");
             path.push_str(&decimal(i as u64));
             path.push(']');
-            verifier.verify_item(item, &path)
-        })
-        .collect())
+            take(verifier.verify_item(item, &path));
+        }
+    }
+}
+
+impl ToJson for ReportList<'_> {
+    /// `[report,…]`, as the `Vec<Report>` of [`verify_card_list`] is written.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        let mut first = true;
+        self.each(&mut |report| {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            report.write_json(out);
+        });
+        out.push(']');
+    }
 }
 
 /// The options of one verification run plus reusable buffers.
@@ -412,10 +450,11 @@ impl<'a> Verifier<'a> {
         let mut signature_checked = false;
         if let Some(ticket) = ticket {
             match card_id {
-                None => problems.push(Problem::error(
+                None => problems.push(problem_at(
+                    Severity::Error,
                     "MISSING_FIELD",
-                    Some("cardId".into()),
-                    "cardId: needed to check the signature, which covers the card id",
+                    "cardId".into(),
+                    "needed to check the signature, which covers the card id",
                 )),
                 Some(card_id) => {
                     if let Some(matched) = self.signature(&scan, card_id, ticket) {
@@ -574,6 +613,22 @@ mod tests {
         assert_eq!(v["problems"][0]["code"], json!("INVALID_JSON"));
         assert_eq!(v["problems"][0]["severity"], json!("error"));
         assert_eq!(v["problems"][0]["field"], json!("cardExt"));
+    }
+
+    #[test]
+    fn report_list_writes_what_verify_card_list_returns() {
+        let options = VerifyOptions::new("p1").with_ticket("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+        let items = json!([
+            {"cardId": "p1", "cardExt": "{"},
+            {"card_id": "p1", "cardExt": {"timestamp": 1}},
+            7,
+            {"cardId": "p2", "cardExt": "{\"timestamp\":\"1\",\"signature\":\"x\"}"},
+        ]);
+        let reports = verify_card_list(&items, &options).unwrap();
+        let list = ReportList::new(&items, &options).unwrap();
+        assert_eq!(list.to_json(), reports.to_json());
+        assert_eq!(ReportList::new(&json!([]), &options).unwrap().to_json(), "[]");
+        assert!(ReportList::new(&json!({}), &options).is_err());
     }
 
     #[test]

@@ -17,8 +17,8 @@ use crate::json::Value;
 use crate::secret::ensure_ticket_allowed;
 use crate::verify::fast::{self, Times};
 use crate::verify::{
-    Report, VerifyOptions, verify_card_ext as verify, verify_card_ext_value as verify_value,
-    verify_card_list as verify_list,
+    Report, ReportList, VerifyOptions, verify_card_ext as verify,
+    verify_card_ext_value as verify_value,
 };
 
 /// Reads verify options, refuses a ticket on a client unless allowed, fills "now".
@@ -107,10 +107,8 @@ pub fn verify_card_list(
     is_client: JsValue,
 ) -> JsResult<JsValue> {
     let options = options(&options_json, &is_client)?;
-    Ok(to_plain(&verify_list(
-        &json(&items, "cardList")?,
-        &options,
-    )?)?)
+    let items = json(&items, "cardList")?;
+    Ok(to_plain(&ReportList::new(&items, &options)?)?)
 }
 
 thread_local! {
