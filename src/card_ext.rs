@@ -656,22 +656,27 @@ fn secret_key(key: &str) -> Option<SecretKind> {
 /// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
 #[cfg_attr(wxcard_size, optimize(size))]
 fn misnamed(key: &str) -> Option<&'static str> {
-    let expected = match fold(key).as_str() {
-        "noncestr" | "nonce" => "nonce_str",
-        "openid" => "openid",
-        "timestamp" => "timestamp",
-        "code" => "code",
-        "signature" | "cardsign" => "signature",
-        "cardid" => "card_id",
-        "cardext" => "card_ext",
-        "outerstr" => "outer_str",
-        "outerid" => "outer_id",
-        "fixedbegintimestamp" => "fixed_begintimestamp",
-        "balance" => "balance",
-        _ => return None,
-    };
-    (key != expected).then_some(expected)
+    let folded = fold(key);
+    let (_, expected) = MISNAMED.iter().find(|(name, _)| *name == folded)?;
+    (key != *expected).then_some(*expected)
 }
+
+/// Folded keys (see [`fold`]) and the cardExt key each stands for.
+const MISNAMED: [(&str, &str); 13] = [
+    ("noncestr", "nonce_str"),
+    ("nonce", "nonce_str"),
+    ("openid", "openid"),
+    ("timestamp", "timestamp"),
+    ("code", "code"),
+    ("signature", "signature"),
+    ("cardsign", "signature"),
+    ("cardid", "card_id"),
+    ("cardext", "card_ext"),
+    ("outerstr", "outer_str"),
+    ("outerid", "outer_id"),
+    ("fixedbegintimestamp", "fixed_begintimestamp"),
+    ("balance", "balance"),
+];
 
 /// Where the ticket's value appears: the path of the top-level key whose name
 /// or value (at any depth, `\u` escapes decoded, numbers as written) contains it,
