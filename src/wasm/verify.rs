@@ -54,26 +54,30 @@ pub fn verify_card_ext(
 /// The report on a cardExt that is not a string: never a throw. Values JSON can
 /// hold (objects, numbers, …) are read as JSON; the rest are named by type.
 fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
-    if card_ext.is_undefined() {
-        return verify_value(&Value::Null, options);
-    }
-    match js_sys::JSON::stringify(card_ext)
-        .ok()
-        .and_then(|t| t.as_string())
-    {
-        Some(text) => verify_value(&Value::parse(&text).unwrap_or_default(), options),
-        None => Report::new(
-            false,
-            vec![
-                crate::Error::InvalidType {
-                    field: "cardExt".into(),
-                    expected: "a JSON string",
-                    found: type_name(card_ext),
-                }
-                .into(),
-            ],
-        ),
-    }
+    let value = if card_ext.is_undefined() {
+        Value::Null
+    } else {
+        match js_sys::JSON::stringify(card_ext)
+            .ok()
+            .and_then(|t| t.as_string())
+        {
+            Some(text) => Value::parse(&text).unwrap_or_default(),
+            None => {
+                return Report::new(
+                    false,
+                    vec![
+                        crate::Error::InvalidType {
+                            field: "cardExt".into(),
+                            expected: "a JSON string",
+                            found: type_name(card_ext),
+                        }
+                        .into(),
+                    ],
+                );
+            }
+        }
+    };
+    verify_value(&value, options)
 }
 
 /// `diagnoseCardExt(cardExt, options)`: which known mistake reproduces the signature.
