@@ -566,7 +566,11 @@ fn parse_object(text: &str, field: &str) -> Result<Value> {
     let value = Value::parse(text).map_err(|e| {
         let mut reason = String::new();
         let [line, column] = [e.line(), e.column()].map(|n| decimal(n as u64));
-        fill(&mut reason, "line {a} column {b}: {c}", [&line, &column, e.message()]);
+        fill(
+            &mut reason,
+            "line {a} column {b}: {c}",
+            [&line, &column, e.message()],
+        );
         Error::InvalidJson {
             field: field.to_owned(),
             reason,

@@ -489,7 +489,15 @@ impl<'a> Verifier<'a> {
         // An empty value adds nothing, so "" stands for the unsigned balance.
         let balances = [Some(""), scan.balance.as_deref()];
         Some(balances.into_iter().flatten().any(|balance| {
-            let values = [ticket.expose(), &timestamp, card_id, code, openid, nonce, balance];
+            let values = [
+                ticket.expose(),
+                &timestamp,
+                card_id,
+                code,
+                openid,
+                nonce,
+                balance,
+            ];
             signatures_match(&card_signature(&values), given)
         }))
     }
@@ -499,36 +507,36 @@ impl<'a> Verifier<'a> {
         let (Some(now), Some(ts)) = (self.options.now_seconds, scan.timestamp) else {
             return;
         };
-        let mut push = |severity, code, template, numbers: [u64; 2]| {
-            let mut tail = String::new();
-            let [a, b] = numbers.map(decimal);
-            fill(&mut tail, template, [&a, &b, ""]);
-            problems.push(problem_at(severity, code, join(field, "timestamp"), &tail));
-        };
-        if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
+        // A timestamp ahead of now is never too old: one finding at most.
+        let (severity, code, template, numbers) = if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
             let ahead = ts - now;
-            push(
+            let template = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
+                "{a} seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
+            } else {
+                "{a} seconds ahead of now; check the server clock"
+            };
+            (
                 Severity::Warning,
                 "TIMESTAMP_IN_FUTURE",
-                if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
-                    "{a} seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
-                } else {
-                    "{a} seconds ahead of now; check the server clock"
-                },
+                template,
                 [ahead, 0],
-            );
-        }
-        if let Some(max_age) = self.options.max_age_seconds {
+            )
+        } else {
             let age = now.saturating_sub(ts);
-            if age > max_age {
-                push(
+            match self.options.max_age_seconds {
+                Some(max_age) if age > max_age => (
                     Severity::Error,
                     "TIMESTAMP_TOO_OLD",
                     "{a} seconds old, more than the allowed {b}; fetch a fresh cardExt from the server",
                     [age, max_age],
-                );
+                ),
+                _ => return,
             }
-        }
+        };
+        let [a, b] = numbers.map(decimal);
+        let mut tail = String::new();
+        fill(&mut tail, template, [&a, &b, ""]);
+        problems.push(problem_at(severity, code, join(field, "timestamp"), &tail));
     }
 }
 
@@ -620,7 +628,10 @@ mod tests {
         let reports = verify_card_list(&items, &options).unwrap();
         let list = ReportList::new(&items, &options).unwrap();
         assert_eq!(list.to_json(), reports.to_json());
-        assert_eq!(ReportList::new(&json!([]), &options).unwrap().to_json(), "[]");
+        assert_eq!(
+            ReportList::new(&json!([]), &options).unwrap().to_json(),
+            "[]"
+        );
         assert!(ReportList::new(&json!({}), &options).is_err());
     }
 
