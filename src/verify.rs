@@ -412,16 +412,15 @@ impl<'a> Verifier<'a> {
                 serialised = object.to_json();
                 serialised.as_str()
             }
-            Some(other) => {
-                problems.push(Problem::from(Error::InvalidType {
-                    field: ext_path.to_owned(),
-                    expected: "a JSON string",
-                    found: crate::json::type_name(other),
+            other => {
+                problems.push(Problem::from(match other {
+                    Some(other) => Error::InvalidType {
+                        field: ext_path.to_owned(),
+                        expected: "a JSON string",
+                        found: crate::json::type_name(other),
+                    },
+                    None => Error::missing(ext_path),
                 }));
-                return Report::new(false, problems);
-            }
-            None => {
-                problems.push(Error::missing(ext_path).into());
                 return Report::new(false, problems);
             }
         };
