@@ -211,11 +211,8 @@ impl CardExtScan {
         // other keys, then the fields one by one.
         scan.secret_keys(map, field);
         if let Some(at) = ticket.and_then(|t| ticket_location(text, map, field, t)) {
-            let already = scan.errors.iter().any(|e| {
-                e.field() == Some(at.as_str())
-                    && matches!(e, Error::TicketLeaked { .. } | Error::SecretLeaked { .. })
-            });
-            if !already {
+            // The only errors so far are leaks found by key name.
+            if !scan.has_error_at(&at) {
                 scan.fail(Error::TicketLeaked { field: at });
             }
         }
@@ -436,6 +433,7 @@ impl CardExtScan {
             .push(problem_at(Severity::Warning, code, path, tail));
     }
 
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     fn has_error_at(&self, path: &str) -> bool {
         self.errors.iter().any(|e| e.field() == Some(path))
