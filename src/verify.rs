@@ -315,7 +315,7 @@ impl<'a> ReportList<'a> {
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     fn each(&self, take: &mut dyn FnMut(Report)) {
-        let mut verifier = Verifier::new(self.options);
+        let verifier = Verifier::new(self.options);
         let mut path = String::new();
         for (i, item) in self.items.iter().enumerate() {
             path.clear();
@@ -344,24 +344,19 @@ impl ToJson for ReportList<'_> {
     }
 }
 
-/// The options of one verification run plus reusable buffers.
+/// The options of one verification run.
 struct Verifier<'a> {
     options: &'a VerifyOptions,
-    /// Field paths of the cardExt being read.
-    path: String,
 }
 
 impl<'a> Verifier<'a> {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn new(options: &'a VerifyOptions) -> Self {
-        Verifier {
-            options,
-            path: String::with_capacity(48),
-        }
+        Verifier { options }
     }
 
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn verify_item(&mut self, item: &Value, path: &str) -> Report {
+    fn verify_item(&self, item: &Value, path: &str) -> Report {
         let fields = match Fields::of(item, path) {
             Ok(f) => f,
             Err(e) => return Report::new(false, vec![e.into()]),
@@ -393,7 +388,7 @@ impl<'a> Verifier<'a> {
     /// anything else, or nothing, is an error alone.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn verify_value(
-        &mut self,
+        &self,
         value: Option<&Value>,
         card_id: Option<&str>,
         ext_path: &str,
@@ -431,7 +426,7 @@ impl<'a> Verifier<'a> {
 
     /// The report on one cardExt: the fast path for a clean, correctly signed
     /// cardExt ([`fast`]), else every check.
-    fn verify(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
+    fn verify(&self, text: &str, card_id: Option<&str>, field: &str) -> Report {
         fast::clean_report(text, card_id, self.options)
             .unwrap_or_else(|| self.full(text, card_id, field))
     }
@@ -439,10 +434,10 @@ impl<'a> Verifier<'a> {
     /// Every check on one cardExt.
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn full(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
+    fn full(&self, text: &str, card_id: Option<&str>, field: &str) -> Report {
         let options = self.options;
         let ticket = options.api_ticket.as_ref();
-        let mut scan = CardExtScan::read_with(text, field, ticket, &mut self.path);
+        let mut scan = CardExtScan::read(text, field, ticket);
         let mut problems = scan.take_problems();
         self.freshness(&scan, field, &mut problems);
         consistency(&scan, card_id, options, field, &mut problems);
