@@ -398,12 +398,13 @@ impl<'a> Verifier<'a> {
         let text = match value {
             Some(Value::String(s)) => s.as_str(),
             Some(object @ Value::Object(_)) => {
-                problems.push(problem_at(
+                push_at(
+                    &mut problems,
                     Severity::Error,
                     "INVALID_TYPE",
-                    ext_path.to_owned(),
+                    ["", ext_path],
                     "expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)",
-                ));
+                );
                 serialised = object.to_json();
                 serialised.as_str()
             }
@@ -444,22 +445,24 @@ impl<'a> Verifier<'a> {
         let mut signature_checked = false;
         if let Some(ticket) = ticket {
             match card_id {
-                None => problems.push(problem_at(
+                None => push_at(
+                    &mut problems,
                     Severity::Error,
                     "MISSING_FIELD",
-                    "cardId".into(),
+                    ["", "cardId"],
                     "needed to check the signature, which covers the card id",
-                )),
+                ),
                 Some(card_id) => {
                     if let Some(matched) = self.signature(&scan, card_id, ticket) {
                         signature_checked = true;
                         if !matched {
-                            problems.push(problem_at(
+                            push_at(
+                                &mut problems,
                                 Severity::Error,
                                 "SIGNATURE_MISMATCH",
-                                join(field, "signature"),
+                                [field, "signature"],
                                 "does not match the signature of the ticket, the card id and the signed fields (timestamp, code, openid, nonce_str); diagnoseCardExt can name the mistake",
-                            ));
+                            );
                         }
                     }
                 }
@@ -530,7 +533,7 @@ impl<'a> Verifier<'a> {
         let [a, b] = numbers.map(decimal);
         let mut tail = String::new();
         fill(&mut tail, template, [&a, &b, ""]);
-        problems.push(problem_at(severity, code, join(field, "timestamp"), &tail));
+        push_at(problems, severity, code, [field, "timestamp"], &tail);
     }
 }
 
@@ -545,12 +548,13 @@ fn consistency(
 ) {
     if let (Some(inside), Some(card_id)) = (scan.card_id.as_deref(), card_id) {
         if !inside.is_empty() && inside != card_id {
-            problems.push(problem_at(
+            push_at(
+                problems,
                 Severity::Error,
                 "CARD_ID_MISMATCH",
-                join(field, "card_id"),
+                [field, "card_id"],
                 "names a different card than cardId; this cardExt was made for another card",
-            ));
+            );
         }
     }
     let checks = [
@@ -578,8 +582,22 @@ fn consistency(
             crate::json::write_str(&mut tail, expected);
             tail.push_str(" is expected");
         }
-        problems.push(problem_at(Severity::Error, code, join(field, key), &tail));
+        push_at(problems, Severity::Error, code, [field, key], &tail);
     }
+}
+
+/// Adds the problem at the path `parent.key` (`key` alone under an empty
+/// parent) whose message is `"{path}: {tail}"`.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn push_at(
+    problems: &mut Vec<Problem>,
+    severity: Severity,
+    code: &'static str,
+    [parent, key]: [&str; 2],
+    tail: &str,
+) {
+    problems.push(problem_at(severity, code, join(parent, key), tail));
 }
 
 impl ToJson for Report {
