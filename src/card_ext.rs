@@ -484,13 +484,9 @@ impl CardExtScan {
                 "legacy field, replaced by outer_str"
             },
         );
-        let text = match value {
-            Value::Number(n) if n.is_u64() => Some(n.as_str().to_owned()),
-            Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-                Some(s.clone())
-            }
-            _ => None,
-        };
+        // Digits only: a negative integer is text too, but not a legacy value.
+        let text =
+            scalar_text(value).filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
         if text.is_none() {
             self.fail(Error::InvalidType {
                 field: path,
