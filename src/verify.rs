@@ -281,7 +281,7 @@ pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Repor
 /// A malformed item (not an object, a missing `cardId`, `card_ext` instead of
 /// `cardExt`, an object instead of a cardExt string) gives a report with a
 /// problem; only a `items` that is not an array is an `Err`. The options are
-/// read once and buffers are reused across items.
+/// read once for every item.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Report>> {
     let mut reports = Vec::new();
