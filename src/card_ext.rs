@@ -17,7 +17,7 @@ use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
 use crate::sign::{self, card_signature};
-use crate::text::contains;
+use crate::text::{contains, decimal, fill};
 
 /// The keys WeChat reads from a cardExt (SPEC §1.1), plus the legacy ones.
 pub const KNOWN_KEYS: [&str; 9] = [
@@ -211,11 +211,8 @@ impl CardExtScan {
         // other keys, then the fields one by one.
         scan.secret_keys(map, field);
         if let Some(at) = ticket.and_then(|t| ticket_location(text, map, field, t)) {
-            let already = scan.errors.iter().any(|e| {
-                e.field() == Some(at.as_str())
-                    && matches!(e, Error::TicketLeaked { .. } | Error::SecretLeaked { .. })
-            });
-            if !already {
+            // The only errors so far are leaks found by key name.
+            if !scan.has_error_at(&at) {
                 scan.fail(Error::TicketLeaked { field: at });
             }
         }
@@ -339,11 +336,9 @@ impl CardExtScan {
             }
         }
         if unreported > 0 {
-            self.warnings.push(Problem::warning(
-                "UNKNOWN_KEY",
-                Some(field.to_owned()),
-                format!("{field}: {unreported} more keys that are not cardExt fields"),
-            ));
+            let mut tail = decimal(unreported);
+            tail.push_str(" more keys that are not cardExt fields");
+            self.warn("UNKNOWN_KEY", field.to_owned(), &tail);
         }
     }
 
@@ -438,6 +433,7 @@ impl CardExtScan {
             .push(problem_at(Severity::Warning, code, path, tail));
     }
 
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     fn has_error_at(&self, path: &str) -> bool {
         self.errors.iter().any(|e| e.field() == Some(path))
@@ -453,18 +449,14 @@ impl CardExtScan {
         key: &str,
         check: fn(&str, &str) -> Result<()>,
     ) -> Option<String> {
-        let text = match map.get(key)? {
-            Value::Null => return None,
-            Value::String(s) => s.clone(),
-            Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
-            other => {
-                self.fail(Error::InvalidType {
-                    field: path.to_owned(),
-                    expected: "a string or an integer",
-                    found: number_kind(other),
-                });
-                return None;
-            }
+        let value = map.get(key).filter(|v| !v.is_null())?;
+        let Some(text) = scalar_text(value) else {
+            self.fail(Error::InvalidType {
+                field: path.to_owned(),
+                expected: "a string or an integer",
+                found: number_kind(value),
+            });
+            return None;
         };
         if text.is_empty() {
             return None;
@@ -492,13 +484,9 @@ impl CardExtScan {
                 "legacy field, replaced by outer_str"
             },
         );
-        let text = match value {
-            Value::Number(n) if n.is_u64() => Some(n.to_string()),
-            Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-                Some(s.clone())
-            }
-            _ => None,
-        };
+        // Digits only: a negative integer is text too, but not a legacy value.
+        let text =
+            scalar_text(value).filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
         if text.is_none() {
             self.fail(Error::InvalidType {
                 field: path,
@@ -520,7 +508,10 @@ pub(crate) fn problem_at(
     path: String,
     tail: &str,
 ) -> Problem {
-    let message = format!("{path}: {tail}");
+    let mut message = String::with_capacity(path.len() + 2 + tail.len());
+    message.push_str(&path);
+    message.push_str(": ");
+    message.push_str(tail);
     Problem {
         code,
         field: Some(path),
@@ -566,9 +557,18 @@ pub const MIN_LEAK_CHECK_LEN: usize = 8;
 /// Parses `text` as a JSON object, telling a double-encoded string apart.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn parse_object(text: &str, field: &str) -> Result<Value> {
-    let value = Value::parse(text).map_err(|e| Error::InvalidJson {
-        field: field.to_owned(),
-        reason: format!("line {} column {}: {}", e.line(), e.column(), e.message()),
+    let value = Value::parse(text).map_err(|e| {
+        let mut reason = String::new();
+        let [line, column] = [e.line(), e.column()].map(|n| decimal(n as u64));
+        fill(
+            &mut reason,
+            "line {a} column {b}: {c}",
+            [&line, &column, e.message()],
+        );
+        Error::InvalidJson {
+            field: field.to_owned(),
+            reason,
+        }
     })?;
     match &value {
         Value::Object(_) => Ok(value),
@@ -606,7 +606,7 @@ fn read_timestamp(value: &Value, field: &str) -> Result<u64> {
 fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.to_string()),
+        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.as_str().to_owned()),
         _ => None,
     }
 }
@@ -654,22 +654,27 @@ fn secret_key(key: &str) -> Option<SecretKind> {
 /// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
 #[cfg_attr(wxcard_size, optimize(size))]
 fn misnamed(key: &str) -> Option<&'static str> {
-    let expected = match fold(key).as_str() {
-        "noncestr" | "nonce" => "nonce_str",
-        "openid" => "openid",
-        "timestamp" => "timestamp",
-        "code" => "code",
-        "signature" | "cardsign" => "signature",
-        "cardid" => "card_id",
-        "cardext" => "card_ext",
-        "outerstr" => "outer_str",
-        "outerid" => "outer_id",
-        "fixedbegintimestamp" => "fixed_begintimestamp",
-        "balance" => "balance",
-        _ => return None,
-    };
-    (key != expected).then_some(expected)
+    let folded = fold(key);
+    let (_, expected) = MISNAMED.iter().find(|(name, _)| *name == folded)?;
+    (key != *expected).then_some(*expected)
 }
+
+/// Folded keys (see [`fold`]) and the cardExt key each stands for.
+const MISNAMED: [(&str, &str); 13] = [
+    ("noncestr", "nonce_str"),
+    ("nonce", "nonce_str"),
+    ("openid", "openid"),
+    ("timestamp", "timestamp"),
+    ("code", "code"),
+    ("signature", "signature"),
+    ("cardsign", "signature"),
+    ("cardid", "card_id"),
+    ("cardext", "card_ext"),
+    ("outerstr", "outer_str"),
+    ("outerid", "outer_id"),
+    ("fixedbegintimestamp", "fixed_begintimestamp"),
+    ("balance", "balance"),
+];
 
 /// Where the ticket's value appears: the path of the top-level key whose name
 /// or value (at any depth, `\u` escapes decoded, numbers as written) contains it,

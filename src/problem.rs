@@ -76,6 +76,8 @@ impl Problem {
 
 impl From<crate::Error> for Problem {
     /// An error becomes a problem of severity error with the same code and field.
+    // Not inlined: one copy serves every `?`-style conversion of the checks.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     fn from(e: crate::Error) -> Self {
         Problem::error(e.code(), e.field().map(str::to_owned), e.message())

@@ -7,8 +7,6 @@
 //! signature and compares it in constant time. Only bad *options* are an
 //! `Err`, from [`VerifyOptions::from_json`].
 
-use std::fmt::Write as _;
-
 use crate::json::{ObjectWriter, ToJson, Value};
 use crate::secret::without_input_ticket;
 
@@ -19,6 +17,7 @@ use crate::json::{Fields, join};
 use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
+use crate::text::{decimal, fill};
 
 pub mod fast;
 use crate::sign::{card_signature, signatures_match};
@@ -282,51 +281,82 @@ pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Repor
 /// A malformed item (not an object, a missing `cardId`, `card_ext` instead of
 /// `cardExt`, an object instead of a cardExt string) gives a report with a
 /// problem; only a `items` that is not an array is an `Err`. The options are
-/// read once and buffers are reused across items.
+/// read once for every item.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Report>> {
-    let Value::Array(items) = items else {
-        return Err(Error::InvalidType {
-            field: "cardList".into(),
-            expected: "an array",
-            found: crate::json::type_name(items),
-        });
-    };
-    let mut verifier = Verifier::new(options);
-    let mut path = String::new();
-    Ok(items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            path.clear();
-            // Writing to a String cannot fail.
-            let _ = write!(path, "cardList[{i}]");
-            verifier.verify_item(item, &path)
-        })
-        .collect())
+    let mut reports = Vec::new();
+    ReportList::new(items, options)?.each(&mut |report| reports.push(report));
+    Ok(reports)
 }
 
-/// The options of one verification run plus reusable buffers.
+/// The reports of [`verify_card_list`], made one at a time: written as JSON
+/// (`[report,…]`) they are never all held at once, which is how the wasm
+/// entry point hands them to JavaScript.
+pub(crate) struct ReportList<'a> {
+    items: &'a [Value],
+    options: &'a VerifyOptions,
+}
+
+impl<'a> ReportList<'a> {
+    /// The reports on `items`, or `INVALID_TYPE` when it is not an array.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    pub(crate) fn new(items: &'a Value, options: &'a VerifyOptions) -> Result<Self> {
+        match items {
+            Value::Array(items) => Ok(ReportList { items, options }),
+            other => Err(Error::InvalidType {
+                field: "cardList".into(),
+                expected: "an array",
+                found: crate::json::type_name(other),
+            }),
+        }
+    }
+
+    /// Hands each item's report to `take`, in order.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn each(&self, take: &mut dyn FnMut(Report)) {
+        let verifier = Verifier::new(self.options);
+        let mut path = String::new();
+        for (i, item) in self.items.iter().enumerate() {
+            path.clear();
+            path.push_str("cardList[");
+            path.push_str(&decimal(i as u64));
+            path.push(']');
+            take(verifier.verify_item(item, &path));
+        }
+    }
+}
+
+impl ToJson for ReportList<'_> {
+    /// `[report,…]`, as the `Vec<Report>` of [`verify_card_list`] is written.
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        let mut first = true;
+        self.each(&mut |report| {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            report.write_json(out);
+        });
+        out.push(']');
+    }
+}
+
+/// The options of one verification run.
 struct Verifier<'a> {
     options: &'a VerifyOptions,
-    /// The decimal timestamp being signed.
-    timestamp: String,
-    /// Field paths of the cardExt being read.
-    path: String,
 }
 
 impl<'a> Verifier<'a> {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn new(options: &'a VerifyOptions) -> Self {
-        Verifier {
-            options,
-            timestamp: String::with_capacity(10),
-            path: String::with_capacity(48),
-        }
+        Verifier { options }
     }
 
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn verify_item(&mut self, item: &Value, path: &str) -> Report {
+    fn verify_item(&self, item: &Value, path: &str) -> Report {
         let fields = match Fields::of(item, path) {
             Ok(f) => f,
             Err(e) => return Report::new(false, vec![e.into()]),
@@ -358,7 +388,7 @@ impl<'a> Verifier<'a> {
     /// anything else, or nothing, is an error alone.
     #[cfg_attr(wxcard_size, optimize(size))]
     fn verify_value(
-        &mut self,
+        &self,
         value: Option<&Value>,
         card_id: Option<&str>,
         ext_path: &str,
@@ -368,26 +398,25 @@ impl<'a> Verifier<'a> {
         let text = match value {
             Some(Value::String(s)) => s.as_str(),
             Some(object @ Value::Object(_)) => {
-                problems.push(Problem::error(
+                push_at(
+                    &mut problems,
+                    Severity::Error,
                     "INVALID_TYPE",
-                    Some(ext_path.to_owned()),
-                    format!(
-                        "{ext_path}: expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)"
-                    ),
-                ));
+                    ["", ext_path],
+                    "expected a JSON string, got an object; WeChat needs JSON.stringify(cardExt) (its contents are checked below)",
+                );
                 serialised = object.to_json();
                 serialised.as_str()
             }
-            Some(other) => {
-                problems.push(Problem::from(Error::InvalidType {
-                    field: ext_path.to_owned(),
-                    expected: "a JSON string",
-                    found: crate::json::type_name(other),
+            other => {
+                problems.push(Problem::from(match other {
+                    Some(other) => Error::InvalidType {
+                        field: ext_path.to_owned(),
+                        expected: "a JSON string",
+                        found: crate::json::type_name(other),
+                    },
+                    None => Error::missing(ext_path),
                 }));
-                return Report::new(false, problems);
-            }
-            None => {
-                problems.push(Error::missing(ext_path).into());
                 return Report::new(false, problems);
             }
         };
@@ -398,7 +427,7 @@ impl<'a> Verifier<'a> {
 
     /// The report on one cardExt: the fast path for a clean, correctly signed
     /// cardExt ([`fast`]), else every check.
-    fn verify(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
+    fn verify(&self, text: &str, card_id: Option<&str>, field: &str) -> Report {
         fast::clean_report(text, card_id, self.options)
             .unwrap_or_else(|| self.full(text, card_id, field))
     }
@@ -406,31 +435,34 @@ impl<'a> Verifier<'a> {
     /// Every check on one cardExt.
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn full(&mut self, text: &str, card_id: Option<&str>, field: &str) -> Report {
+    fn full(&self, text: &str, card_id: Option<&str>, field: &str) -> Report {
         let options = self.options;
         let ticket = options.api_ticket.as_ref();
-        let mut scan = CardExtScan::read_with(text, field, ticket, &mut self.path);
+        let mut scan = CardExtScan::read(text, field, ticket);
         let mut problems = scan.take_problems();
         self.freshness(&scan, field, &mut problems);
         consistency(&scan, card_id, options, field, &mut problems);
         let mut signature_checked = false;
         if let Some(ticket) = ticket {
             match card_id {
-                None => problems.push(Problem::error(
+                None => push_at(
+                    &mut problems,
+                    Severity::Error,
                     "MISSING_FIELD",
-                    Some("cardId".into()),
-                    "cardId: needed to check the signature, which covers the card id",
-                )),
+                    ["", "cardId"],
+                    "needed to check the signature, which covers the card id",
+                ),
                 Some(card_id) => {
                     if let Some(matched) = self.signature(&scan, card_id, ticket) {
                         signature_checked = true;
                         if !matched {
-                            problems.push(problem_at(
+                            push_at(
+                                &mut problems,
                                 Severity::Error,
                                 "SIGNATURE_MISMATCH",
-                                join(field, "signature"),
+                                [field, "signature"],
                                 "does not match the signature of the ticket, the card id and the signed fields (timestamp, code, openid, nonce_str); diagnoseCardExt can name the mistake",
-                            ));
+                            );
                         }
                     }
                 }
@@ -444,21 +476,26 @@ impl<'a> Verifier<'a> {
     /// cardExt with the legacy `balance` also matches when `balance` is signed
     /// (the official tool signs it for `LUCKY_MONEY` cards).
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn signature(&mut self, scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Option<bool> {
+    fn signature(&self, scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Option<bool> {
         let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
             return None;
         };
-        self.timestamp.clear();
-        // Writing to a String cannot fail.
-        let _ = write!(self.timestamp, "{timestamp}");
+        let timestamp = decimal(timestamp);
         let [code, openid, nonce] =
             [&scan.code, &scan.openid, &scan.nonce_str].map(|v| v.as_deref().unwrap_or(""));
-        let (ticket, ts) = (ticket.expose(), self.timestamp.as_str());
-        if sorted_matches(&[ticket, ts, card_id, code, openid, nonce], given) {
-            return Some(true);
-        }
-        Some(scan.balance.as_deref().is_some_and(|balance| {
-            sorted_matches(&[ticket, ts, card_id, code, openid, nonce, balance], given)
+        // An empty value adds nothing, so "" stands for the unsigned balance.
+        let balances = [Some(""), scan.balance.as_deref()];
+        Some(balances.into_iter().flatten().any(|balance| {
+            let values = [
+                ticket.expose(),
+                &timestamp,
+                card_id,
+                code,
+                openid,
+                nonce,
+                balance,
+            ];
+            signatures_match(&card_signature(&values), given)
         }))
     }
 
@@ -467,41 +504,37 @@ impl<'a> Verifier<'a> {
         let (Some(now), Some(ts)) = (self.options.now_seconds, scan.timestamp) else {
             return;
         };
-        let path = || join(field, "timestamp");
-        if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
-            let at = path();
+        // A timestamp ahead of now is never too old: one finding at most.
+        let (severity, code, template, numbers) = if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
             let ahead = ts - now;
-            let hint = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
-                "; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
+            let template = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
+                "{a} seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
             } else {
-                "; check the server clock"
+                "{a} seconds ahead of now; check the server clock"
             };
-            problems.push(Problem::warning(
+            (
+                Severity::Warning,
                 "TIMESTAMP_IN_FUTURE",
-                Some(at.clone()),
-                format!("{at}: {ahead} seconds ahead of now{hint}"),
-            ));
-        }
-        if let Some(max_age) = self.options.max_age_seconds {
+                template,
+                [ahead, 0],
+            )
+        } else {
             let age = now.saturating_sub(ts);
-            if age > max_age {
-                let at = path();
-                problems.push(Problem::error(
+            match self.options.max_age_seconds {
+                Some(max_age) if age > max_age => (
+                    Severity::Error,
                     "TIMESTAMP_TOO_OLD",
-                    Some(at.clone()),
-                    format!(
-                        "{at}: {age} seconds old, more than the allowed {max_age}; fetch a fresh cardExt from the server"
-                    ),
-                ));
+                    "{a} seconds old, more than the allowed {b}; fetch a fresh cardExt from the server",
+                    [age, max_age],
+                ),
+                _ => return,
             }
-        }
+        };
+        let [a, b] = numbers.map(decimal);
+        let mut tail = String::new();
+        fill(&mut tail, template, [&a, &b, ""]);
+        push_at(problems, severity, code, [field, "timestamp"], &tail);
     }
-}
-
-/// WeChat's scheme over `values` ([`card_signature`]), compared in constant
-/// time. Empty values add nothing to the concatenation.
-fn sorted_matches(values: &[&str], given: &str) -> bool {
-    signatures_match(&card_signature(values), given)
 }
 
 /// The cardExt against what the page expects: its card, openid and code.
@@ -515,12 +548,13 @@ fn consistency(
 ) {
     if let (Some(inside), Some(card_id)) = (scan.card_id.as_deref(), card_id) {
         if !inside.is_empty() && inside != card_id {
-            problems.push(problem_at(
+            push_at(
+                problems,
                 Severity::Error,
                 "CARD_ID_MISMATCH",
-                join(field, "card_id"),
+                [field, "card_id"],
                 "names a different card than cardId; this cardExt was made for another card",
-            ));
+            );
         }
     }
     let checks = [
@@ -537,18 +571,33 @@ fn consistency(
         if found.as_ref() == Some(expected) {
             continue;
         }
-        let at = join(field, key);
-        let message = match found {
-            Some(_) => format!("{at}: differs from the expected {key}"),
-            None => {
-                let mut message = format!("{at}: absent, but {key} ");
-                crate::json::write_str(&mut message, expected);
-                message.push_str(" is expected");
-                message
-            }
-        };
-        problems.push(Problem::error(code, Some(at), message));
+        let mut tail = String::new();
+        if found.is_some() {
+            tail.push_str("differs from the expected ");
+            tail.push_str(key);
+        } else {
+            tail.push_str("absent, but ");
+            tail.push_str(key);
+            tail.push(' ');
+            crate::json::write_str(&mut tail, expected);
+            tail.push_str(" is expected");
+        }
+        push_at(problems, Severity::Error, code, [field, key], &tail);
     }
+}
+
+/// Adds the problem at the path `parent.key` (`key` alone under an empty
+/// parent) whose message is `"{path}: {tail}"`.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn push_at(
+    problems: &mut Vec<Problem>,
+    severity: Severity,
+    code: &'static str,
+    [parent, key]: [&str; 2],
+    tail: &str,
+) {
+    problems.push(problem_at(severity, code, join(parent, key), tail));
 }
 
 impl ToJson for Report {
@@ -577,6 +626,25 @@ mod tests {
         assert_eq!(v["problems"][0]["code"], json!("INVALID_JSON"));
         assert_eq!(v["problems"][0]["severity"], json!("error"));
         assert_eq!(v["problems"][0]["field"], json!("cardExt"));
+    }
+
+    #[test]
+    fn report_list_writes_what_verify_card_list_returns() {
+        let options = VerifyOptions::new("p1").with_ticket("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+        let items = json!([
+            {"cardId": "p1", "cardExt": "{"},
+            {"card_id": "p1", "cardExt": {"timestamp": 1}},
+            7,
+            {"cardId": "p2", "cardExt": "{\"timestamp\":\"1\",\"signature\":\"x\"}"},
+        ]);
+        let reports = verify_card_list(&items, &options).unwrap();
+        let list = ReportList::new(&items, &options).unwrap();
+        assert_eq!(list.to_json(), reports.to_json());
+        assert_eq!(
+            ReportList::new(&json!([]), &options).unwrap().to_json(),
+            "[]"
+        );
+        assert!(ReportList::new(&json!({}), &options).is_err());
     }
 
     #[test]

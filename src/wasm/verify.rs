@@ -17,8 +17,8 @@ use crate::json::Value;
 use crate::secret::ensure_ticket_allowed;
 use crate::verify::fast::{self, Times};
 use crate::verify::{
-    Report, VerifyOptions, verify_card_ext as verify, verify_card_ext_value as verify_value,
-    verify_card_list as verify_list,
+    Report, ReportList, VerifyOptions, verify_card_ext as verify,
+    verify_card_ext_value as verify_value,
 };
 
 /// Reads verify options, refuses a ticket on a client unless allowed, fills "now".
@@ -54,26 +54,30 @@ pub fn verify_card_ext(
 /// The report on a cardExt that is not a string: never a throw. Values JSON can
 /// hold (objects, numbers, …) are read as JSON; the rest are named by type.
 fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
-    if card_ext.is_undefined() {
-        return verify_value(&Value::Null, options);
-    }
-    match js_sys::JSON::stringify(card_ext)
-        .ok()
-        .and_then(|t| t.as_string())
-    {
-        Some(text) => verify_value(&Value::parse(&text).unwrap_or_default(), options),
-        None => Report::new(
-            false,
-            vec![
-                crate::Error::InvalidType {
-                    field: "cardExt".into(),
-                    expected: "a JSON string",
-                    found: type_name(card_ext),
-                }
-                .into(),
-            ],
-        ),
-    }
+    let value = if card_ext.is_undefined() {
+        Value::Null
+    } else {
+        match js_sys::JSON::stringify(card_ext)
+            .ok()
+            .and_then(|t| t.as_string())
+        {
+            Some(text) => Value::parse(&text).unwrap_or_default(),
+            None => {
+                return Report::new(
+                    false,
+                    vec![
+                        crate::Error::InvalidType {
+                            field: "cardExt".into(),
+                            expected: "a JSON string",
+                            found: type_name(card_ext),
+                        }
+                        .into(),
+                    ],
+                );
+            }
+        }
+    };
+    verify_value(&value, options)
 }
 
 /// `diagnoseCardExt(cardExt, options)`: which known mistake reproduces the signature.
@@ -107,10 +111,8 @@ pub fn verify_card_list(
     is_client: JsValue,
 ) -> JsResult<JsValue> {
     let options = options(&options_json, &is_client)?;
-    Ok(to_plain(&verify_list(
-        &json(&items, "cardList")?,
-        &options,
-    )?)?)
+    let items = json(&items, "cardList")?;
+    Ok(to_plain(&ReportList::new(&items, &options)?)?)
 }
 
 thread_local! {
