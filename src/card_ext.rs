@@ -122,7 +122,7 @@ impl CardExt {
     /// (lowercase hex).
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn expected_signature(&self, card_id: &str, ticket: &Ticket) -> String {
-        let timestamp = self.timestamp.to_string();
+        let timestamp = crate::text::decimal(self.timestamp);
         card_signature(&self.signed_values(card_id, ticket, &timestamp, false))
     }
 }
@@ -625,20 +625,11 @@ enum SecretKind {
     Other,
 }
 
-/// Lower case without `_` and `-`: `nonceStr`, `nonce_str` and `NONCE-STR` fold alike.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn fold(key: &str) -> String {
-    key.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// Whether a key names a secret: any `…ticket…` key, an app secret, an access token
 /// or a session key.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn secret_key(key: &str) -> Option<SecretKind> {
-    let folded = fold(key);
+    let folded = rules::fold_key(key);
     if contains(&folded, "ticket") {
         Some(SecretKind::Ticket)
     } else if ["secret", "accesstoken", "sessionkey"]
@@ -654,7 +645,7 @@ fn secret_key(key: &str) -> Option<SecretKind> {
 /// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
 #[cfg_attr(wxcard_size, optimize(size))]
 fn misnamed(key: &str) -> Option<&'static str> {
-    let folded = fold(key);
+    let folded = rules::fold_key(key);
     let (_, expected) = MISNAMED.iter().find(|(name, _)| *name == folded)?;
     (key != *expected).then_some(*expected)
 }

@@ -62,7 +62,11 @@ pub(super) fn run(
     let ticket = s.get(TICKET);
     if !ticket.is_empty() {
         for (before, after) in [("", " "), ("", "\n"), ("", "\r\n"), (" ", "")] {
-            if s.signed_with(search, TICKET, &joined(&[before, ticket, after])) {
+            if s.signed_with(
+                search,
+                TICKET,
+                &crate::text::concat(&[before, ticket, after]),
+            ) {
                 return Some(Finding::TicketWhitespace);
             }
         }
@@ -112,7 +116,8 @@ fn timestamp_renderings(
             scale /= 10;
         }
         let digits = decimal(scale + k);
-        let fraction = joined(&[s.get(TIMESTAMP), ".", digits.get(1..).unwrap_or_default()]);
+        let fraction =
+            crate::text::concat(&[s.get(TIMESTAMP), ".", digits.get(1..).unwrap_or_default()]);
         if with_ts(search, &fraction) {
             return Some(Finding::TimestampWithFraction);
         }
@@ -278,18 +283,6 @@ fn unsorted(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
 /// The `rank`-th of the `count` orders of `values` in lexicographic order of
 /// their positions: the digits of `rank` in the factorial number system pick
 /// each next value among those left.
-/// `parts` one after the other, as `parts.concat()` (whose generic join code
-/// only this module would bring into the `.wasm`).
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-fn joined(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
-}
-
 // The values picked are marked rather than removed: `Vec::remove` would bring
 // `memmove` into the `.wasm` (MVP WebAssembly has no `memory.copy`).
 fn nth_order<'v>(values: &[&'v str], rank: usize, count: usize) -> Vec<&'v str> {

@@ -62,7 +62,7 @@ pub fn join(path: &str, key: &str) -> String {
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((at, _)) => [s.get(..at).unwrap_or_default(), "…"].concat(),
+        Some((at, _)) => crate::text::concat(&[s.get(..at).unwrap_or_default(), "…"]),
         None => s.to_owned(),
     }
 }

@@ -51,14 +51,13 @@ impl ParseError {
     /// The text [`Display`](fmt::Display) writes: `expected value at line 1 column 5`.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn describe(&self) -> String {
-        [
+        crate::text::concat(&[
             self.message,
             " at line ",
             &crate::text::decimal(self.line as u64),
             " column ",
             &crate::text::decimal(self.column as u64),
-        ]
-        .concat()
+        ])
     }
 }
 

@@ -46,7 +46,7 @@ const FRACTION: &str = ", which has a fraction (Date.now() / 1000 needs Math.flo
 /// `parts` joined: reasons built without `format!`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn text(parts: &[&str]) -> String {
-    parts.concat()
+    crate::text::concat(parts)
 }
 
 /// The rules of [`timestamp`] for its decimal text.

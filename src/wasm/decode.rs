@@ -138,11 +138,10 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
             Value::Number(n) => {
                 return Err(Error::InvalidValue {
                     field: item_path(field, i),
-                    reason: [
+                    reason: crate::text::concat(&[
                         n.as_str(),
                         " is not an integer; only whole numbers are signed as decimal strings",
-                    ]
-                    .concat(),
+                    ]),
                 });
             }
             other => {
@@ -161,5 +160,5 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
 /// `field[i]`, the path of an array item.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn item_path(field: &str, i: usize) -> String {
-    [field, "[", &crate::text::decimal(i as u64), "]"].concat()
+    crate::text::concat(&[field, "[", &crate::text::decimal(i as u64), "]"])
 }
