@@ -439,7 +439,9 @@ impl<'a> Verifier<'a> {
         let options = self.options;
         let ticket = options.api_ticket.as_ref();
         let mut scan = CardExtScan::read(text, field, ticket);
+        // The scan's own problems come back with the ticket already taken out.
         let mut problems = scan.take_problems();
+        let scanned = problems.len();
         self.freshness(&scan, field, &mut problems);
         consistency(&scan, card_id, options, field, &mut problems);
         let mut signature_checked = false;
@@ -467,7 +469,11 @@ impl<'a> Verifier<'a> {
                     }
                 }
             }
-            redact(&mut problems, ticket);
+            // Only the problems found here: redacting a problem twice would redact the
+            // `<redacted>` of a short ticket again.
+            if let Some(added) = problems.get_mut(scanned..) {
+                redact(added, ticket);
+            }
         }
         Report::new(signature_checked, problems)
     }

@@ -940,3 +940,26 @@ fn a_cardext_that_is_not_a_string_is_reported() {
     );
     assert!(verify_card_ext_value(&text, &options).ok);
 }
+
+#[test]
+fn a_short_ticket_is_redacted_once_per_problem() {
+    // A one-character ticket is redacted wherever it occurs; each problem is redacted
+    // once, so its `<redacted>` marks are not redacted again.
+    let text = r#"{"timestamp":"1404896688","nonce_str":"bad nonce","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+    let options = VerifyOptions::new(CARD).with_ticket("e").with_now(NOW);
+    let report = verify_card_ext(text, &options);
+    assert!(!report.problems.is_empty());
+    for p in &report.problems {
+        let texts = [p.message.as_str(), p.field.as_deref().unwrap_or("")];
+        for t in texts {
+            assert!(!t.contains("<r<redacted>"), "{t}");
+            assert!(!t.replace("<redacted>", "").contains('e'), "{t}");
+        }
+    }
+    let nonce = report
+        .problems
+        .iter()
+        .find(|p| p.code == "INVALID_VALUE")
+        .expect("the nonce's space is a problem");
+    assert_eq!(nonce.field.as_deref(), Some("cardExt.nonc<redacted>_str"));
+}
