@@ -36,7 +36,7 @@ mod redact;
 pub mod rules;
 pub mod secret;
 pub mod sign;
-pub mod text;
+mod text;
 pub mod verify;
 pub mod webview;
 
