@@ -25,8 +25,8 @@ pub fn run(root: &Path) -> XResult {
             wasm.display()
         ));
     }
-    let contents = composition::read(&wasm)?;
-    let (functions, _) = composition::functions(&wasm)?;
+    let (functions, data) = composition::functions(&wasm)?;
+    let contents = composition::group(&functions, data);
     step(&format!(
         "Code size by origin ({} bytes of function bodies before wasm-opt, {} bytes of data)",
         contents.code, contents.data

@@ -25,8 +25,13 @@ pub struct Composition {
 /// Reads `wasm` (a module with a name section) and groups its function bodies by owner.
 pub fn read(wasm: &Path) -> XResult<Composition> {
     let (functions, data) = functions(wasm)?;
+    Ok(group(&functions, data))
+}
+
+/// `functions` (as [`functions`] reads them) grouped by owner, with `data` bytes of data.
+pub fn group(functions: &[(String, u64)], data: u64) -> Composition {
     let mut owners: BTreeMap<String, (u64, u64)> = BTreeMap::new();
-    for (name, size) in &functions {
+    for (name, size) in functions {
         let entry = owners.entry(owner(name)).or_default();
         entry.0 += size;
         entry.1 += 1;
@@ -34,11 +39,11 @@ pub fn read(wasm: &Path) -> XResult<Composition> {
     let mut owners: Vec<(String, u64, u64)> =
         owners.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
     owners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(Composition {
+    Composition {
         owners,
         code: functions.iter().map(|(_, size)| size).sum(),
         data,
-    })
+    }
 }
 
 /// `(name, body bytes)` of every function `wasm` defines, named from its name section
