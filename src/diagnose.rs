@@ -163,7 +163,7 @@ fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
     let (Some(timestamp), Some(given)) = (scan.timestamp, scan.signature.as_deref()) else {
         return Verdict::Unreadable;
     };
-    let ts = signed::decimal(timestamp);
+    let ts = crate::text::decimal(timestamp);
     let signed = signed::Signed([
         ticket.expose(),
         &ts,
@@ -189,7 +189,7 @@ fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
     }
     // Values a signer may have signed although WeChat does not: misnamed or
     // unknown keys, and the unsigned fields.
-    let fixed_begin = scan.fixed_begintimestamp.map(signed::decimal);
+    let fixed_begin = scan.fixed_begintimestamp.map(crate::text::decimal);
     let unsigned = [
         scan.outer_str.as_deref(),
         fixed_begin.as_deref(),

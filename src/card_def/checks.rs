@@ -5,9 +5,10 @@ use crate::json::{Map, ToJson, Value};
 
 use super::card_type::CardType;
 use super::fields::{LinkGroup, check_label, check_path, check_user_name, label_limit};
-use super::report::{Findings, cat, invalid_type};
+use super::report::{Findings, invalid_type};
 use crate::error::Error;
 use crate::json::join;
+use crate::text::concat;
 
 /// How deep the link scan follows nested objects and arrays.
 const MAX_DEPTH: usize = 8;
@@ -155,12 +156,7 @@ fn scan(value: &Value, path: &str, depth: usize, out: &mut Findings) {
         Value::Object(map) => scan_map(map, path, depth, out),
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                let mut at = String::with_capacity(path.len() + 4);
-                at.push_str(path);
-                at.push('[');
-                at.push_str(&crate::text::decimal(i as u64));
-                at.push(']');
-                scan(child, &at, depth + 1, out);
+                scan(child, &crate::input::indexed(path, i), depth + 1, out);
             }
         }
         _ => {}
@@ -197,7 +193,7 @@ fn pairs(map: &Map, path: &str, out: &mut Findings) {
         } else if let Err(e) = check_path(s, &field) {
             out.error(e);
         }
-        let partner = cat(&[stem, if is_user { PASS } else { USER }]);
+        let partner = concat(&[stem, if is_user { PASS } else { USER }]);
         // A partner of the wrong type is reported as such, not as missing.
         let partner_value = map.get(&partner);
         if !filled(partner_value)

@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 use crate::input;
 use crate::json::{Fields, join};
 
-use super::report::{Findings, cat, invalid_type};
+use super::report::{Findings, invalid_type};
+use crate::text::concat;
 
 /// One mini-program entry: which mini-program, which page, and optionally the
 /// entry's label texts.
@@ -159,7 +160,7 @@ impl Links {
 /// Checks one link's values; errors name `links.<group>.<key>`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
-    let at = |key: &str| cat(&["links.", group.js_name(), ".", key]);
+    let at = |key: &str| concat(&["links.", group.js_name(), ".", key]);
     check_user_name(&link.user_name, &at("userName"))?;
     check_path(&link.path, &at("path"))?;
     for (text, label_key, key) in [
@@ -172,7 +173,7 @@ fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
                 "the activation entry has no label field in WeChat's card; remove it".to_owned()
             }
             Some(label_key) if text.is_empty() => {
-                cat(&["empty; omit it to keep the card's ", label_key])
+                concat(&["empty; omit it to keep the card's ", label_key])
             }
             Some(label_key) => {
                 check_label(text, label_limit(label_key).unwrap_or(usize::MAX), &at(key))?;
@@ -251,7 +252,7 @@ pub(crate) fn write_links(card: &mut Value, links: &Links) -> Result<()> {
     if links.activate.is_some() && loc.card_type != CardType::MemberCard {
         return Err(Error::invalid_value(
             "links.activate",
-            cat(&[
+            concat(&[
                 "activation links exist only on MEMBER_CARD, and this card is ",
                 loc.card_type.as_str(),
             ]),

@@ -88,19 +88,6 @@ pub(crate) fn warning(code: &'static str, field: String, parts: &[&str]) -> Prob
     Problem::warning(code, Some(field), message)
 }
 
-/// `parts` joined into one string: the module's messages are built from parts
-/// rather than by `format!`.
-// Not inlined: one copy serves every message and field path built from parts.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-pub(crate) fn cat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
-}
-
 /// [`Error::InvalidType`]: `field` is not what was `expected`.
 // Not inlined: every wrong-type check of the module shares one copy.
 #[inline(never)]
@@ -147,11 +134,5 @@ mod tests {
         let out = findings(Findings::first());
         assert!(out.problems.is_empty());
         assert_eq!(out.first_error(), Some(Error::missing("b")));
-    }
-
-    #[test]
-    fn cat_joins_parts() {
-        assert_eq!(cat(&["links.", "custom", ".", "path"]), "links.custom.path");
-        assert_eq!(cat(&[]), "");
     }
 }

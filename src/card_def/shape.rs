@@ -4,9 +4,10 @@
 use crate::json::{Map, Value};
 
 use super::card_type::CardType;
-use super::report::{Findings, cat, invalid_type};
+use super::report::{Findings, invalid_type};
 use crate::error::Error;
 use crate::json::{join, type_name};
+use crate::text::concat;
 
 /// Which kind of body a card definition is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,7 +192,7 @@ fn update(map: &Map, errors: &mut Findings) -> Option<Location> {
         single = false;
         errors.error(Error::invalid_value(
             key,
-            cat(&[
+            concat(&[
                 "a card/update body updates one card, but \"",
                 first,
                 "\" is also present",

@@ -3,8 +3,9 @@
 
 use super::finding::Finding;
 use super::search::Search;
-use super::signed::{CARD_ID, CODE, NONCE_STR, OPENID, Signed, TICKET, TIMESTAMP, decimal};
+use super::signed::{CARD_ID, CODE, NONCE_STR, OPENID, Signed, TICKET, TIMESTAMP};
 use crate::sign::sort_values_by;
+use crate::text::decimal;
 
 /// Tries every known mistake in turn and names the first that reproduces the
 /// given signature. `others` (misnamed or unknown keys with their values)

@@ -74,10 +74,3 @@ impl<'a> Signed<'a> {
         edited.signed_as(search, "", "", 0)
     }
 }
-
-/// `n` in decimal.
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-pub(super) fn decimal(n: u64) -> String {
-    crate::text::decimal(n)
-}

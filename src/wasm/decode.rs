@@ -137,7 +137,7 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
             Value::Number(n) if n.as_i64().is_some() || n.as_u64().is_some() => n.as_str(),
             Value::Number(n) => {
                 return Err(Error::InvalidValue {
-                    field: item_path(field, i),
+                    field: crate::input::indexed(field, i),
                     reason: crate::text::concat(&[
                         n.as_str(),
                         " is not an integer; only whole numbers are signed as decimal strings",
@@ -146,7 +146,7 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
             }
             other => {
                 return Err(Error::InvalidType {
-                    field: item_path(field, i),
+                    field: crate::input::indexed(field, i),
                     expected: "a string, an integer, null or undefined",
                     found: crate::json::type_name(other),
                 });
@@ -155,10 +155,4 @@ pub fn signature_values(value: &Value, field: &str) -> Result<Vec<String>> {
         out.push(text.to_owned());
     }
     Ok(out)
-}
-
-/// `field[i]`, the path of an array item.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn item_path(field: &str, i: usize) -> String {
-    crate::text::concat(&[field, "[", &crate::text::decimal(i as u64), "]"])
 }

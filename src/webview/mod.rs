@@ -66,14 +66,14 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
     for (i, item) in items.iter().enumerate() {
         url.push(separator);
         url.push_str(QUERY_PREFIX);
-        url.push_str(&decimal(i));
+        url.push_str(&crate::text::decimal(i as u64));
         url.push('=');
         let start = url.len();
         base64url::encode_into(&mut url, item.to_json().as_bytes());
         let len = url.len() - start;
         if len > MAX_PARAM_LEN {
             let mut field = String::from("cardList[");
-            field.push_str(&decimal(i));
+            field.push_str(&crate::text::decimal(i as u64));
             field.push(']');
             return Err(too_long(field, MAX_PARAM_LEN, len));
         }
@@ -107,7 +107,7 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     let mut items = Vec::new();
     loop {
         let mut field = String::from("query.wxcard");
-        field.push_str(&decimal(items.len()));
+        field.push_str(&crate::text::decimal(items.len() as u64));
         let key = field.get("query.".len()..).unwrap_or_default();
         let value = match query {
             Value::String(text) => find_param(text, &|k| k == key),
@@ -132,12 +132,6 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     }
     let inputs = AddCardInput::list_from_json(&Value::Array(items))?;
     add_card_list(&inputs)
-}
-
-/// `n` in decimal.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn decimal(n: usize) -> String {
-    crate::text::decimal(n as u64)
 }
 
 /// A `PAYLOAD_TOO_LONG` error.
