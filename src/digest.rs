@@ -2,6 +2,13 @@
 //! function: no allocation, and one copy of the block handling for every
 //! signature in the crate (the streaming hasher's generic buffering would be
 //! a second one).
+//!
+//! NOTE: the crate's compression function is fully unrolled: 4.2 KB of the
+//! module's code. A rolled one (four stages of five-round passes over a
+//! precomputed schedule) measured 3 KB smaller raw and 0.8 KB smaller after
+//! brotli, but `verifyCardExt` with the ticket fell from about 1.7× to 1.45×
+//! the js-sha1 version in Node, below the 1.5× target, so the unrolled one
+//! stays.
 
 use sha1::block_api::compress;
 

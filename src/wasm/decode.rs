@@ -6,17 +6,9 @@
 
 use crate::json::{Map, ToJson, Value};
 use wasm_bindgen::JsValue;
-use wasm_bindgen::prelude::wasm_bindgen;
 
+use super::js::{is_array, json_parse};
 use crate::error::{Error, Result};
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Array.isArray`, which throws for a revoked `Proxy`: caught, so that
-    /// naming the type of a hostile value cannot throw through the module.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> std::result::Result<bool, JsValue>;
-}
 
 /// How a JS value's type is named in messages: "undefined", "a number", …
 #[cfg_attr(wxcard_size, optimize(size))]
@@ -84,7 +76,7 @@ pub fn client(value: &JsValue) -> bool {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn to_plain(value: &dyn ToJson) -> Result<JsValue> {
-    js_sys::JSON::parse(&value.to_json())
+    json_parse(&value.to_json())
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
 

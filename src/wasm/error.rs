@@ -5,8 +5,9 @@
 //! at fault. The JS shim re-wraps it into its exported `WxCardError` class;
 //! nothing here ever throws a string.
 
-use js_sys::{Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+
+use super::js::JsError;
 
 use crate::Error;
 
@@ -16,13 +17,12 @@ pub type JsResult<T> = Result<T, JsValue>;
 /// The JS `Error` for `error`: `name` `"WxCardError"`, `message`, `code` and `field`.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn to_js_error(error: &Error) -> JsValue {
-    let js = js_sys::Error::new(&error.message());
+    // Plain assignments to a fresh, extensible Error: none of them can throw.
+    let js = JsError::new(&error.message());
     js.set_name("WxCardError");
-    let object: &Object = js.unchecked_ref();
-    // NOTE: `Reflect.set` on a fresh, extensible Error cannot fail; there is nothing to report if it did.
-    let _ = Reflect::set(object, &"code".into(), &error.code().into());
+    js.set_code(error.code());
     if let Some(field) = error.field() {
-        let _ = Reflect::set(object, &"field".into(), &field.into());
+        js.set_field(field);
     }
     js.into()
 }

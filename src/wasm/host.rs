@@ -8,8 +8,9 @@
 
 use std::cell::RefCell;
 
-use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
+
+use super::js::{Uint8Array, date_now};
 
 use crate::error::{Error, Result};
 use crate::host::Host;
@@ -36,7 +37,7 @@ impl JsHost {
 
 impl Host for JsHost {
     fn now_seconds(&self) -> Result<u64> {
-        let ms = js_sys::Date::now();
+        let ms = date_now();
         if ms.is_finite() && ms >= 0.0 {
             // NOTE: finite, non-negative and below 2^53, so the cast is exact after floor.
             Ok((ms / 1000.0).floor() as u64)

@@ -10,7 +10,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use wxcard::wasm::{build, card_list, sign, verify};
+use wxcard::wasm::{build, card_list, diagnose, jssdk, sign, verify};
 
 const TICKET: &str = "ojZ8YtyVyr30HheH3CM73y7h4jJE";
 const CARD_ID: &str = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
@@ -184,7 +184,7 @@ fn tickets_are_refused_on_clients_unless_allowed() {
     let options = text(&format!(
         r#"{{"cardId":"{CARD_ID}","apiTicket":"{TICKET}"}}"#
     ));
-    let e = verify::diagnose_card_ext(text(OFFICIAL_CARD_EXT), options.clone(), JsValue::TRUE)
+    let e = diagnose::diagnose_card_ext(text(OFFICIAL_CARD_EXT), options.clone(), JsValue::TRUE)
         .unwrap_err();
     assert_wx_error(&e, "TICKET_ON_CLIENT", Some("apiTicket"));
     let e = verify::verify_card_ext(text(OFFICIAL_CARD_EXT), options, JsValue::TRUE).unwrap_err();
@@ -228,7 +228,7 @@ fn results_are_plain_objects_and_arrays() {
     let input = text(&format!(
         r#"{{"apiTicket":"{TICKET}","appId":"wxf8b4f85f3a794e77","timestamp":1404896688,"nonceStr":"n"}}"#
     ));
-    let params = build::choose_card_params(input, JsValue::FALSE, JsValue::UNDEFINED).unwrap();
+    let params = jssdk::choose_card_params(input, JsValue::FALSE, JsValue::UNDEFINED).unwrap();
     assert_plain_object(&params);
     assert_eq!(
         keys(&params),
@@ -250,7 +250,7 @@ fn results_are_plain_objects_and_arrays() {
     let config = text(
         r#"{"jsapiTicket":"sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg","appId":"wxf8b4f85f3a794e77","url":"http://mp.weixin.qq.com?params=value#top","timestamp":1414587457,"nonceStr":"Wm3WZYTPz0wzccnW"}"#,
     );
-    let config = build::jsapi_config(config, JsValue::FALSE, JsValue::UNDEFINED).unwrap();
+    let config = jssdk::jsapi_config(config, JsValue::FALSE, JsValue::UNDEFINED).unwrap();
     assert_plain_object(&config);
     assert_eq!(
         prop(&config, "signature").as_string().as_deref(),
@@ -314,13 +314,13 @@ fn a_bad_card_ext_is_a_report_and_bad_options_throw() {
         let e = verify::verify_card_ext(text(OFFICIAL_CARD_EXT), text(bad), JsValue::FALSE)
             .unwrap_err();
         assert_wx_error(&e, "INVALID_TYPE", Some("options"));
-        let e = verify::diagnose_card_ext(text(OFFICIAL_CARD_EXT), text(bad), JsValue::FALSE)
+        let e = diagnose::diagnose_card_ext(text(OFFICIAL_CARD_EXT), text(bad), JsValue::FALSE)
             .unwrap_err();
         assert_wx_error(&e, "INVALID_TYPE", Some("options"));
         let e = verify::verify_card_list(text("[]"), text(bad), JsValue::FALSE).unwrap_err();
         assert_wx_error(&e, "INVALID_TYPE", Some("options"));
     }
-    let d = verify::diagnose_card_ext(text(OFFICIAL_CARD_EXT), options.clone(), JsValue::FALSE)
+    let d = diagnose::diagnose_card_ext(text(OFFICIAL_CARD_EXT), options.clone(), JsValue::FALSE)
         .unwrap();
     assert_eq!(prop(&d, "ok"), JsValue::TRUE);
     assert!(prop(&d, "cause").is_null());
@@ -362,7 +362,7 @@ type Adapter = fn(&[JsValue]) -> Result<JsValue, JsValue>;
 
 /// Every `#[wasm_bindgen]` export with its arity, called through its Rust adapter.
 fn adapters() -> Vec<(&'static str, usize, Adapter)> {
-    use wxcard::wasm::{card_def, environment};
+    use wxcard::wasm::{card_def, environment, webview};
     let list: Vec<(&'static str, usize, Adapter)> = vec![
         ("cardSignature", 1, |x| {
             sign::card_signature(x[0].clone()).map(JsValue::from)
@@ -371,10 +371,10 @@ fn adapters() -> Vec<(&'static str, usize, Adapter)> {
             build::build_card_ext(x[0].clone(), x[1].clone(), x[2].clone()).map(JsValue::from)
         }),
         ("chooseCardParams", 3, |x| {
-            build::choose_card_params(x[0].clone(), x[1].clone(), x[2].clone())
+            jssdk::choose_card_params(x[0].clone(), x[1].clone(), x[2].clone())
         }),
         ("jsapiConfig", 3, |x| {
-            build::jsapi_config(x[0].clone(), x[1].clone(), x[2].clone())
+            jssdk::jsapi_config(x[0].clone(), x[1].clone(), x[2].clone())
         }),
         ("addCardList", 1, |x| card_list::add_card_list(x[0].clone())),
         ("openCardList", 1, |x| {
@@ -384,7 +384,7 @@ fn adapters() -> Vec<(&'static str, usize, Adapter)> {
             verify::verify_card_ext(x[0].clone(), x[1].clone(), x[2].clone())
         }),
         ("diagnoseCardExt", 3, |x| {
-            verify::diagnose_card_ext(x[0].clone(), x[1].clone(), x[2].clone())
+            diagnose::diagnose_card_ext(x[0].clone(), x[1].clone(), x[2].clone())
         }),
         ("verifyCardList", 3, |x| {
             verify::verify_card_list(x[0].clone(), x[1].clone(), x[2].clone())
@@ -408,10 +408,10 @@ fn adapters() -> Vec<(&'static str, usize, Adapter)> {
             environment::compare_version(x[0].clone(), x[1].clone()).map(JsValue::from)
         }),
         ("addCardPageUrl", 2, |x| {
-            environment::add_card_page_url(x[0].clone(), x[1].clone()).map(JsValue::from)
+            webview::add_card_page_url(x[0].clone(), x[1].clone()).map(JsValue::from)
         }),
         ("readAddCardQuery", 1, |x| {
-            environment::read_add_card_query(x[0].clone())
+            webview::read_add_card_query(x[0].clone())
         }),
     ];
     list

@@ -113,12 +113,23 @@ fn compile_mvp(root: &Path, crate_name: &str) -> XResult<PathBuf> {
         "Compiling the release .wasm for MVP WebAssembly ({NIGHTLY}, -Zbuild-std; ~1.5 min cold)"
     ));
     let target_dir = manifest::target_dir(root).join("mvp");
+    compile_mvp_in(root, crate_name, &target_dir, &[])
+}
+
+/// The MVP release build of [`compile_mvp`] in `target_dir`, with `crate_args` passed to rustc
+/// for the crate alone (the standard library build stays shared); returns the `.wasm` path.
+pub fn compile_mvp_in(
+    root: &Path,
+    crate_name: &str,
+    target_dir: &Path,
+    crate_args: &[&str],
+) -> XResult<PathBuf> {
     cmd::run(
         cmd::cargo(root)
             .env("RUSTFLAGS", MVP_RUSTFLAGS)
             .arg(format!("+{NIGHTLY}"))
             .args([
-                "build",
+                "rustc",
                 "-Zbuild-std=panic_abort,std",
                 "--release",
                 "--lib",
@@ -126,7 +137,9 @@ fn compile_mvp(root: &Path, crate_name: &str) -> XResult<PathBuf> {
             ])
             .arg(crate_name.replace('_', "-"))
             .args(["--target", WASM_TARGET, "--target-dir"])
-            .arg(&target_dir),
+            .arg(target_dir)
+            .arg("--")
+            .args(crate_args),
     )?;
     let wasm = target_dir.join(format!("{WASM_TARGET}/release/{crate_name}.wasm"));
     if !wasm.is_file() {
@@ -144,24 +157,7 @@ fn bindgen_all(root: &Path, raw: &Path, glue_dir: &Path, crate_name: &str) -> XR
     step("Generating JS glue with wasm-bindgen (web, bundler, nodejs, experimental-nodejs-module)");
     let mut first: Option<(PathBuf, Vec<u8>)> = None;
     for (target, dir_name) in GLUE_TARGETS {
-        let out_dir = glue_dir.join(dir_name);
-        if out_dir.exists() {
-            fs::remove_dir_all(&out_dir)?;
-        }
-        cmd::run(
-            cmd::command("wasm-bindgen", root)
-                .args([
-                    "--target",
-                    target,
-                    "--out-name",
-                    crate_name,
-                    "--no-typescript",
-                ])
-                .args(["--remove-producers-section", "--out-dir"])
-                .arg(&out_dir)
-                .arg(raw),
-        )?;
-        let wasm = out_dir.join(format!("{crate_name}_bg.wasm"));
+        let wasm = bindgen(root, raw, target, &glue_dir.join(dir_name), crate_name)?;
         let bytes =
             fs::read(&wasm).map_err(|e| fail!("wasm-bindgen wrote no {}: {e}", wasm.display()))?;
         match &first {
@@ -183,8 +179,35 @@ fn bindgen_all(root: &Path, raw: &Path, glue_dir: &Path, crate_name: &str) -> XR
         .ok_or_else(|| fail!("no wasm-bindgen targets configured"))
 }
 
+/// `wasm-bindgen --target <target>` of `raw` into a fresh `out_dir`; returns the `_bg.wasm` path.
+pub fn bindgen(
+    root: &Path,
+    raw: &Path,
+    target: &str,
+    out_dir: &Path,
+    crate_name: &str,
+) -> XResult<PathBuf> {
+    if out_dir.exists() {
+        fs::remove_dir_all(out_dir)?;
+    }
+    cmd::run(
+        cmd::command("wasm-bindgen", root)
+            .args([
+                "--target",
+                target,
+                "--out-name",
+                crate_name,
+                "--no-typescript",
+            ])
+            .args(["--remove-producers-section", "--out-dir"])
+            .arg(out_dir)
+            .arg(raw),
+    )?;
+    Ok(out_dir.join(format!("{crate_name}_bg.wasm")))
+}
+
 /// `npx --offline wasm-opt` (npm binaryen) with the MVP feature flags.
-fn wasm_opt(root: &Path, input: &Path, output: &Path) -> XResult {
+pub fn wasm_opt(root: &Path, input: &Path, output: &Path) -> XResult {
     let level = std::env::var("WXCARD_WASM_OPT").unwrap_or_else(|_| WASM_OPT_LEVEL.to_string());
     step(&format!("Optimizing with wasm-opt {level} (npm binaryen)"));
     cmd::run(

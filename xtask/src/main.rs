@@ -6,7 +6,7 @@
 //! | `test`  | every test tier (fmt, clippy, native, docs, pkg, wasm-bindgen-test, JS, browser) |
 //! | `demo`  | `build`, then serves `www-demo/` and `pkg/` on `127.0.0.1:$PORT` (default 8080) |
 //! | `serve` | serves without building (used by the browser tests) |
-//! | `size`  | prints the size report of an existing `pkg/` and checks the budget (`--breakdown`: by crate/module/function) |
+//! | `size`  | prints the size report of an existing `pkg/` and checks the budget (`--breakdown`: by crate/module/function; `--groups`: what each optional group of exports costs) |
 //! | `bench` | every benchmark (native, Node.js, load time, size); writes `BENCHMARKS.md` |
 //! | `fuzz`  | runs the cargo-fuzz targets for a bounded time (not part of `test`) |
 //!
@@ -19,6 +19,7 @@ mod breakdown;
 mod build;
 mod cmd;
 mod fuzz;
+mod groups;
 mod install;
 mod manifest;
 mod package;
@@ -42,7 +43,8 @@ commands:
   serve   serve www-demo/ and pkg/ without building
   bench   build pkg/, run every benchmark, write BENCHMARKS.md (--no-build: use the built pkg/)
   size    print the size report of the built pkg/ and check the size budget;
-          --breakdown: code bytes per crate, module and function
+          --breakdown: code bytes per crate, module and function;
+          --groups: brotli bytes each optional group of exports adds (rebuilds; ~10 min)
   fuzz    run the fuzz targets: cargo xtask fuzz [--seconds N] [TARGET...]";
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Some("demo") => build::run(&root).and_then(|()| serve::run(&root)),
         Some("serve") => serve::run(&root),
         Some("size") if args.get(1).is_some_and(|a| a == "--breakdown") => breakdown::run(&root),
+        Some("size") if args.get(1).is_some_and(|a| a == "--groups") => groups::run(&root),
         Some("size") => size::report(&root).and_then(|report| size::check_budget(&report)),
         Some("fuzz") => fuzz::run(&root, args.get(1..).unwrap_or_default()).map_err(cmd::XError),
         Some("bench") => bench::run(&root, args.get(1..).unwrap_or_default()),
