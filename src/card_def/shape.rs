@@ -142,8 +142,11 @@ fn typed(
         }
     };
     let keys = type_keys(map);
+    let mut nested = false;
     for &(key, t) in &keys {
-        if t != card_type {
+        if t == card_type {
+            nested = true;
+        } else {
             errors.error(Error::CardTypeMismatch {
                 field: join(prefix, key),
                 expected_key: card_type.key(),
@@ -151,7 +154,7 @@ fn typed(
             });
         }
     }
-    if !map.contains_key(card_type.key()) {
+    if !nested {
         if keys.is_empty() {
             errors.error(Error::missing(join(prefix, card_type.key())));
         }
