@@ -82,7 +82,7 @@ impl Link {
         }
         // Read borrowed in the order errors are reported, copied once all are read.
         let mut read = [None; 4];
-        for (slot, key) in read.iter_mut().zip(LINK_KEYS) {
+        for (slot, key) in read.iter_mut().zip(&LINK_KEYS) {
             *slot = f.str(key)?;
         }
         let [user_name, path, title, sub_title] = read;
