@@ -113,6 +113,8 @@ impl CardType {
     }
 
     /// Reads a `card_type` value; anything else is [`Error::UnknownCardType`] naming `field`.
+    // Not inlined: the card-body finder and the update adapter share one copy.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn parse(value: &str, field: &str) -> Result<CardType> {
         CardType::from_name(value).ok_or_else(|| Error::UnknownCardType {

@@ -195,10 +195,12 @@ fn pairs(map: &Map, path: &str, out: &mut Findings) {
         }
         let partner = concat(&[stem, if is_user { PASS } else { USER }]);
         // A partner of the wrong type is reported as such, not as missing.
-        let partner_value = map.get(&partner);
-        if !filled(partner_value)
-            && matches!(partner_value, None | Some(Value::Null | Value::String(_)))
-        {
+        let unpaired = match map.get(&partner) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(partner)) => partner.trim().is_empty(),
+            Some(_) => false,
+        };
+        if unpaired {
             out.error(Error::UnpairedField {
                 field: join(path, &partner),
                 partner: key.clone(),

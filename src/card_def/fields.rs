@@ -268,8 +268,13 @@ pub fn check_path(value: &str, field: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::missing(field));
     }
-    let lower = value.trim_start().to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    let start = value.trim_start().as_bytes();
+    let web = |scheme: &str| {
+        start
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    if web("http://") || web("https://") {
         return Err(Error::invalid_value(
             field,
             "a web URL; this field takes a mini-program page path such as \"pages/card/card\" (the H5 link goes in the entry's *_url field)",

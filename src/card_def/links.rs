@@ -70,36 +70,41 @@ impl Link {
     pub fn from_json(value: &Value, path: &str) -> Result<Self> {
         let f = Fields::of(value, path)?;
         for key in f.map().keys() {
-            match key.as_str() {
-                "userName" | "path" | "title" | "subTitle" => {}
-                "user_name" | "sub_title" => {
-                    return Err(Error::SnakeCaseKey {
-                        field: f.path_of(key),
-                        found: key.clone(),
-                        expected: if key == "user_name" {
-                            "userName"
-                        } else {
-                            "subTitle"
-                        },
-                    });
-                }
-                _ => {
-                    return Err(Error::UnknownField {
-                        field: f.path_of(key),
-                    });
-                }
+            if LINK_KEYS.contains(&key.as_str()) {
+                continue;
             }
+            let field = f.path_of(key);
+            return Err(match key.as_str() {
+                "user_name" => snake_case(field, key, "userName"),
+                "sub_title" => snake_case(field, key, "subTitle"),
+                _ => Error::UnknownField { field },
+            });
         }
-        let user_name = f.str("userName")?;
-        let path = f.str("path")?;
-        let title = f.str("title")?;
-        let sub_title = f.str("subTitle")?;
+        // Read borrowed in the order errors are reported, copied once all are read.
+        let mut read = [None; 4];
+        for (slot, key) in read.iter_mut().zip(&LINK_KEYS) {
+            *slot = f.str(key)?;
+        }
+        let [user_name, path, title, sub_title] = read;
         Ok(Link {
             user_name: user_name.unwrap_or_default().to_owned(),
             path: path.unwrap_or_default().to_owned(),
             title: input::owned(title),
             sub_title: input::owned(sub_title),
         })
+    }
+}
+
+/// The keys of a JS link object, in the order they are read.
+const LINK_KEYS: [&str; 4] = ["userName", "path", "title", "subTitle"];
+
+/// [`Error::SnakeCaseKey`]: `key` at `field` is the snake_case spelling of `expected`.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn snake_case(field: String, key: &str, expected: &'static str) -> Error {
+    Error::SnakeCaseKey {
+        field,
+        found: key.to_owned(),
+        expected,
     }
 }
 
@@ -157,30 +162,52 @@ impl Links {
     }
 }
 
+/// One link's values, each with its key in the JS link object and the card
+/// field it is written to (`None` for a label the entry does not have).
+type Entry<'a> = (&'static str, Option<&'static str>, Option<&'a String>);
+
+/// The values of `link` in the order they are checked and written.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn entries(group: LinkGroup, link: &Link) -> [Entry<'_>; 4] {
+    [
+        (
+            "userName",
+            Some(group.user_name_key()),
+            Some(&link.user_name),
+        ),
+        ("path", Some(group.pass_key()), Some(&link.path)),
+        ("title", group.title_key(), link.title.as_ref()),
+        ("subTitle", group.sub_title_key(), link.sub_title.as_ref()),
+    ]
+}
+
 /// Checks one link's values; errors name `links.<group>.<key>`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn check_link(group: LinkGroup, link: &Link) -> Result<()> {
-    let at = |key: &str| concat(&["links.", group.js_name(), ".", key]);
-    check_user_name(&link.user_name, &at("userName"))?;
-    check_path(&link.path, &at("path"))?;
-    for (text, label_key, key) in [
-        (&link.title, group.title_key(), "title"),
-        (&link.sub_title, group.sub_title_key(), "subTitle"),
-    ] {
-        let Some(text) = text else { continue };
-        let reason = match label_key {
-            None => {
+    for (i, (key, card_key, value)) in entries(group, link).into_iter().enumerate() {
+        let Some(value) = value else { continue };
+        let field = concat(&["links.", group.js_name(), ".", key]);
+        let reason = match (i, card_key) {
+            (0, _) => {
+                check_user_name(value, &field)?;
+                continue;
+            }
+            (1, _) => {
+                check_path(value, &field)?;
+                continue;
+            }
+            (_, None) => {
                 "the activation entry has no label field in WeChat's card; remove it".to_owned()
             }
-            Some(label_key) if text.is_empty() => {
+            (_, Some(label_key)) if value.is_empty() => {
                 concat(&["empty; omit it to keep the card's ", label_key])
             }
-            Some(label_key) => {
-                check_label(text, label_limit(label_key).unwrap_or(usize::MAX), &at(key))?;
+            (_, Some(label_key)) => {
+                check_label(value, label_limit(label_key).unwrap_or(usize::MAX), &field)?;
                 continue;
             }
         };
-        return Err(Error::invalid_value(at(key), reason));
+        return Err(Error::invalid_value(field, reason));
     }
     Ok(())
 }
@@ -289,12 +316,7 @@ pub(crate) fn write_links(card: &mut Value, links: &Links) -> Result<()> {
 /// Writes one link's fields into `map`.
 #[cfg_attr(wxcard_size, optimize(size))]
 fn write(map: &mut Map, group: LinkGroup, link: &Link) {
-    for (key, value) in [
-        (Some(group.user_name_key()), Some(&link.user_name)),
-        (Some(group.pass_key()), Some(&link.path)),
-        (group.title_key(), link.title.as_ref()),
-        (group.sub_title_key(), link.sub_title.as_ref()),
-    ] {
+    for (_, key, value) in entries(group, link) {
         if let (Some(key), Some(value)) = (key, value) {
             map.insert(key.to_owned(), Value::String(value.clone()));
         }

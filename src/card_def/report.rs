@@ -40,7 +40,7 @@ impl Findings {
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn error(&mut self, e: Error) {
         if self.all {
-            self.problems.push(Problem::from(e));
+            self.push(Problem::from(e));
         } else if self.first.is_none() {
             self.first = Some(e);
         }
@@ -50,7 +50,7 @@ impl Findings {
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn warning(&mut self, p: Problem) {
         if self.all {
-            self.problems.push(p);
+            self.push(p);
         }
     }
 
@@ -58,8 +58,16 @@ impl Findings {
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn warn(&mut self, code: &'static str, field: String, parts: &[&str]) {
         if self.all {
-            self.problems.push(warning(code, field, parts));
+            self.push(warning(code, field, parts));
         }
+    }
+
+    /// Keeps a problem.
+    // Not inlined: one copy of the vector's growth serves every finding.
+    #[inline(never)]
+    #[cfg_attr(wxcard_size, optimize(size))]
+    fn push(&mut self, p: Problem) {
+        self.problems.push(p);
     }
 
     /// The first error, for the functions that return `Result`.

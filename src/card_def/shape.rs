@@ -88,10 +88,17 @@ pub(crate) fn locate(card: &Value, errors: &mut Findings) -> Option<Location> {
 }
 
 /// The members of `map` that are some card type's nesting key, in key order.
+// Collected once, so that one loop serves the three callers.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn type_keys(map: &Map) -> impl Iterator<Item = (&str, CardType)> {
-    map.keys()
-        .filter_map(|k| CardType::from_key(k).map(|t| (k.as_str(), t)))
+fn type_keys(map: &Map) -> Vec<(&str, CardType)> {
+    let mut out = Vec::new();
+    for key in map.keys() {
+        if let Some(t) = CardType::from_key(key) {
+            out.push((key.as_str(), t));
+        }
+    }
+    out
 }
 
 /// The location of the `card_type` object nested in the object at `prefix`.
@@ -128,19 +135,18 @@ fn typed(
         Err(e) => {
             errors.error(e);
             // Keep checking the fields when the nesting key says which type is meant.
-            let mut keys = type_keys(map);
-            return match (keys.next(), keys.next()) {
-                (Some((_, t)), None) => {
-                    object_at(map, prefix, t, errors).then(|| location(kind, t, prefix))
-                }
+            return match type_keys(map).as_slice() {
+                &[(_, t)] => object_at(map, prefix, t, errors).then(|| location(kind, t, prefix)),
                 _ => None,
             };
         }
     };
-    let mut any_key = false;
-    for (key, t) in type_keys(map) {
-        any_key = true;
-        if t != card_type {
+    let keys = type_keys(map);
+    let mut nested = false;
+    for &(key, t) in &keys {
+        if t == card_type {
+            nested = true;
+        } else {
             errors.error(Error::CardTypeMismatch {
                 field: join(prefix, key),
                 expected_key: card_type.key(),
@@ -148,8 +154,8 @@ fn typed(
             });
         }
     }
-    if !map.contains_key(card_type.key()) {
-        if !any_key {
+    if !nested {
+        if keys.is_empty() {
             errors.error(Error::missing(join(prefix, card_type.key())));
         }
         return None;
@@ -179,17 +185,15 @@ fn update(map: &Map, errors: &mut Findings) -> Option<Location> {
     if let Err(e) = check_card_id(map.get("card_id").unwrap_or(&Value::Null), "card_id") {
         errors.error(e);
     }
-    let mut keys = type_keys(map);
-    let Some((first, card_type)) = keys.next() else {
+    let keys = type_keys(map);
+    let Some((&(first, card_type), others)) = keys.split_first() else {
         errors.error(Error::invalid_value(
             "card",
             "a card/update body needs one card-type key beside card_id, such as \"member_card\": {\"base_info\": {…}}",
         ));
         return None;
     };
-    let mut single = true;
-    for (key, _) in keys {
-        single = false;
+    for &(key, _) in others {
         errors.error(Error::invalid_value(
             key,
             concat(&[
@@ -199,7 +203,7 @@ fn update(map: &Map, errors: &mut Findings) -> Option<Location> {
             ]),
         ));
     }
-    (single && object_at(map, "", card_type, errors))
+    (others.is_empty() && object_at(map, "", card_type, errors))
         .then(|| location(BodyKind::Update, card_type, ""))
 }
 
