@@ -28,7 +28,7 @@ pub use number::Number;
 pub use parse::{MAX_DEPTH, ParseError};
 pub use timestamp::{MAX_TIMESTAMP_SECONDS, timestamp};
 pub use value::{Index, ToValue, Value};
-pub use write::{ObjectWriter, ToJson, write_str};
+pub use write::{ObjectWriter, ToJson, to_text, write_str};
 
 /// How a JSON value's type is named in messages: "a string", "an object", …
 #[cfg_attr(wxcard_size, optimize(size))]

@@ -25,23 +25,24 @@ pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
     /// The JSON text.
-    #[cfg_attr(wxcard_size, optimize(size))]
-    fn to_json(&self) -> String {
-        let mut out = buffer();
-        // Called through an opaque pointer so that `write_json` is not inlined
-        // here: `to_json` is in every `dyn ToJson` vtable, next to `write_json`.
-        let write: fn(&Self, &mut String) = Self::write_json;
-        std::hint::black_box(write)(self, &mut out);
-        out
+    // `Self: Sized` keeps this method out of `dyn ToJson` vtables, so the
+    // module does not carry a copy of it per type: every call goes through
+    // the one [`to_text`].
+    fn to_json(&self) -> String
+    where
+        Self: Sized,
+    {
+        to_text(self)
     }
 }
 
-/// The string every [`ToJson::to_json`] starts from: one out-of-line
-/// allocation, so the copy of `to_json` each type has stays small.
+/// The JSON text of any [`ToJson`] value, `dyn ToJson` included.
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn buffer() -> String {
-    String::with_capacity(128)
+pub fn to_text(value: &dyn ToJson) -> String {
+    let mut out = String::with_capacity(128);
+    value.write_json(&mut out);
+    out
 }
 
 /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as

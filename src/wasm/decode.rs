@@ -76,7 +76,7 @@ pub fn client(value: &JsValue) -> bool {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn to_plain(value: &dyn ToJson) -> Result<JsValue> {
-    json_parse(&value.to_json())
+    json_parse(&crate::json::to_text(value))
         .map_err(|_| Error::invalid_value("result", "not representable in JavaScript"))
 }
 
