@@ -1,7 +1,8 @@
 //! Hashing candidate signature strings within a work budget.
 
 use super::{MAX_CANDIDATES, MAX_HASHED_BYTES};
-use crate::sign::{sha1_hex, signatures_match, sort_values};
+use crate::digest::Sha1;
+use crate::sign::{digits_match, hex, sort_values};
 
 /// Compares candidate signatures with the given one, counting the work.
 pub(super) struct Search<'a> {
@@ -57,11 +58,16 @@ impl<'a> Search<'a> {
 }
 
 /// Whether the SHA-1 of `parts` concatenated in the given order is the
-/// signature `given`: the one place the diagnosis hashes.
+/// signature `given` (hex digits in either case): the one place the
+/// diagnosis hashes. The digest is compared as hex bytes, never made a `String`.
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(super) fn hashes_to(parts: &[&str], given: &str) -> bool {
-    signatures_match(&sha1_hex(parts.iter().map(|p| p.as_bytes())), given)
+    let mut hasher = Sha1::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+    }
+    digits_match(&hex(&hasher.finish()), given.as_bytes())
 }
 
 #[cfg(test)]
