@@ -6,6 +6,7 @@ use super::parts::cut;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::json::{Fields, Value, truncate, type_name};
+use crate::sign::sort_values;
 
 /// What `wx.config` of the H5 JS-SDK (jweixin) has done so far, as far as the
 /// shim can tell.
@@ -313,19 +314,18 @@ fn sorted_names(value: Option<&Value>) -> Vec<String> {
     let items = value
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
-    let mut names: Vec<String> = Vec::with_capacity(items.len());
-    // Inserted in order one by one (the list is a handful of probed names): a sort would
-    // bring in the standard library's sort code.
+    let mut sorted: Vec<&str> = Vec::with_capacity(items.len());
     for item in items {
-        if let Value::String(name) = item
-            && let Err(at) = names.binary_search(name)
-        {
-            // Pushed and moved down by swaps: `Vec::insert` would bring `memmove` into the
-            // `.wasm` (MVP WebAssembly has no `memory.copy`).
-            names.push(name.clone());
-            for i in (at + 1..names.len()).rev() {
-                names.swap(i - 1, i);
-            }
+        if let Value::String(name) = item {
+            sorted.push(name);
+        }
+    }
+    // The crate's one sort (byte order, as `String`'s `Ord`), then each name once.
+    sort_values(&mut sorted);
+    let mut names: Vec<String> = Vec::with_capacity(sorted.len());
+    for name in sorted {
+        if names.last().map(String::as_str) != Some(name) {
+            names.push(name.to_owned());
         }
     }
     names
