@@ -26,7 +26,7 @@ mod parts;
 mod support;
 mod version;
 
-use facts::find_ignoring_case;
+pub(crate) use facts::find_ignoring_case;
 pub use facts::{ConfigState, HostFacts, WxFacts};
 pub(crate) use parts::{cut, split_once};
 pub use support::{CardSupport, Reason, Support, card_support};
