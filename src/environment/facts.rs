@@ -242,15 +242,20 @@ impl HostFacts {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let starts = haystack.len().checked_sub(needle.len())? + 1;
-    (0..starts).find(|&at| {
-        haystack.get(at..).is_some_and(|rest| {
-            rest.iter()
-                .zip(needle)
-                .all(|(h, n)| h.to_ascii_lowercase() == *n)
-        })
-    })
+    let (mut rest, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let mut at = 0;
+    while rest.len() >= needle.len() {
+        if rest
+            .iter()
+            .zip(needle)
+            .all(|(h, n)| h.to_ascii_lowercase() == *n)
+        {
+            return Some(at);
+        }
+        rest = rest.get(1..)?;
+        at += 1;
+    }
+    None
 }
 
 /// The fact at `path` (keys joined by `.`; `null` reads as absent), checked
