@@ -72,7 +72,9 @@ fn next_number<'a>(rest: &mut Option<&'a str>) -> &'a [u8] {
 /// `0.0.0`, so a host reporting garbage is judged by feature detection alone.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn is_version_like(s: &str) -> bool {
-    s.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    // By its first byte: a character is an ASCII digit exactly when its
+    // first byte is (no character is decoded).
+    s.trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
