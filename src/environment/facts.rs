@@ -298,6 +298,8 @@ fn fact<'a>(root: &'a Value, path: &str, kind: Kind) -> Result<Option<&'a Value>
 }
 
 /// An owned copy of a string fact.
+// Not inlined: one copy serves the five string facts.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn text(value: Option<&Value>) -> Option<String> {
     input::owned(value.and_then(Value::as_str))
