@@ -386,6 +386,17 @@ mod tests {
     }
 
     #[test]
+    fn long_api_lists_are_sorted_and_once() {
+        // More names than the insertion sort takes, so the merge sort runs.
+        let names: Vec<String> = (0..40).map(|i| format!("api{}", (i * 7) % 23)).collect();
+        let facts = HostFacts::from_json(&json!({ "wx": { "apis": names.clone() } })).unwrap();
+        let mut want = names;
+        want.sort();
+        want.dedup();
+        assert_eq!(facts.wx.unwrap().apis, want);
+    }
+
+    #[test]
     fn wrong_types_name_the_field() {
         let cases = [
             (json!({ "wx": { "apis": ["addCard", 3] } }), "wx.apis[1]"),

@@ -74,7 +74,10 @@ fn next_number<'a>(rest: &mut Option<&'a str>) -> &'a [u8] {
 pub(crate) fn is_version_like(s: &str) -> bool {
     // By its first byte: a character is an ASCII digit exactly when its
     // first byte is (no character is decoded).
-    s.trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit)
+    s.trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
