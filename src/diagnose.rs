@@ -15,7 +15,6 @@ use crate::json::{Fields, ObjectWriter, ToJson, Value};
 use crate::redact::scrub;
 use crate::rules;
 use crate::secret::{Ticket, without_input_ticket};
-use crate::sign::sort_values;
 
 mod candidates;
 mod finding;
@@ -173,19 +172,16 @@ fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
         scan.nonce_str.as_deref().unwrap_or_default(),
     ]);
     // WeChat's scheme: the values in byte order, concatenated (an empty
-    // balance adds nothing).
-    let mut values = signed.values("");
-    sort_values(&mut values);
-    if search::hashes_to(&values, given) {
+    // balance adds nothing), outside the budget.
+    let mut search = Search::new(given);
+    if signed.signed_as(&mut search, "", "", 0) {
         let uppercase = given.bytes().any(|b| b.is_ascii_uppercase());
         return Verdict::Matches(uppercase.then_some(Finding::UppercaseHex));
     }
-    if let Some(balance) = scan.balance.as_deref() {
-        values.push(balance);
-        sort_values(&mut values);
-        if search::hashes_to(&values, given) {
-            return Verdict::Matches(Some(Finding::BalanceSigned));
-        }
+    if let Some(balance) = scan.balance.as_deref()
+        && signed.signed_as(&mut search, "", balance, 1)
+    {
+        return Verdict::Matches(Some(Finding::BalanceSigned));
     }
     // Values a signer may have signed although WeChat does not: misnamed or
     // unknown keys, and the unsigned fields.
@@ -195,7 +191,7 @@ fn verdict(scan: &CardExtScan, card_id: &str, ticket: &Ticket) -> Verdict {
         fixed_begin.as_deref(),
         scan.card_id.as_deref(),
     ];
-    let mut search = Search::new(given);
+    search.limit();
     match candidates::run(
         &mut search,
         &signed,

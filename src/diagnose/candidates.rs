@@ -22,11 +22,7 @@ pub(super) fn run(
 ) -> Option<Finding> {
     // A value sent but not signed. Emptying its slot drops one copy of the
     // value, whichever slot an equal value is in.
-    for (slot, finding) in [
-        (NONCE_STR, Finding::NonceSentNotSigned),
-        (CODE, Finding::CodeSentNotSigned),
-        (OPENID, Finding::OpenidSentNotSigned),
-    ] {
+    for &(slot, finding) in &SENT_NOT_SIGNED {
         if !s.get(slot).is_empty() && s.signed_with(search, slot, "") {
             return Some(finding);
         }
@@ -62,7 +58,7 @@ pub(super) fn run(
     // (the older official example has a trailing space).
     let ticket = s.get(TICKET);
     if !ticket.is_empty() {
-        for (before, after) in [("", " "), ("", "\n"), ("", "\r\n"), (" ", "")] {
+        for &(before, after) in &TICKET_SPACES {
             if s.signed_with(
                 search,
                 TICKET,
@@ -84,6 +80,20 @@ pub(super) fn run(
         .or_else(|| jsapi_style(search, s))
         .or_else(|| unsorted(search, s))
 }
+
+/// The sent values a signer may have left out, by slot, each with its mistake.
+const SENT_NOT_SIGNED: [(usize, Finding); 3] = [
+    (NONCE_STR, Finding::NonceSentNotSigned),
+    (CODE, Finding::CodeSentNotSigned),
+    (OPENID, Finding::OpenidSentNotSigned),
+];
+
+/// Whitespace before and after the ticket, as read from a file or cache.
+const TICKET_SPACES: [(&str, &str); 4] = [("", " "), ("", "\n"), ("", "\r\n"), (" ", "")];
+
+/// How far apart (in seconds) a signed timestamp may be from the one sent:
+/// the clock read twice, or the UTC+8 offset.
+const TIMESTAMP_DELTAS: [u64; 6] = [1, 2, 3, 4, 5, 8 * 3600];
 
 /// The cardExt's timestamp is whole seconds, but the signer used another
 /// rendering: milliseconds (`Date.now()`), a fraction (`Date.now() / 1000`),
@@ -123,7 +133,7 @@ fn timestamp_renderings(
             return Some(Finding::TimestampWithFraction);
         }
     }
-    for delta in [1, 2, 3, 4, 5, 8 * 3600] {
+    for &delta in &TIMESTAMP_DELTAS {
         for other in [timestamp.checked_add(delta), timestamp.checked_sub(delta)]
             .into_iter()
             .flatten()
@@ -287,7 +297,8 @@ fn unsorted(search: &mut Search<'_>, s: &Signed<'_>) -> Option<Finding> {
 // The values picked are marked rather than removed: `Vec::remove` would bring
 // `memmove` into the `.wasm` (MVP WebAssembly has no `memory.copy`).
 fn nth_order<'v>(values: &[&'v str], rank: usize, count: usize) -> Vec<&'v str> {
-    let mut taken = vec![false; values.len()];
+    // At most six values: one per slot of `Signed`.
+    let mut taken = [false; 6];
     let mut order = Vec::with_capacity(values.len());
     let (mut rank, mut block) = (rank, count);
     for left in (1..=values.len()).rev() {

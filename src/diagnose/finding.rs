@@ -1,5 +1,7 @@
 //! What a diagnosis can name: each known mistake with its cause code and advice.
 
+use crate::environment::find_ignoring_case;
+
 /// A mistake that reproduces the signature of a cardExt, or a remark on a
 /// signature that matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +50,7 @@ impl Finding {
     #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn signed_under(key: &str) -> Finding {
-        let names = |part: &str| contains_folded(key.as_bytes(), part.as_bytes());
+        let names = |part: &str| find_ignoring_case(key, part).is_some();
         if names("nonce") {
             Finding::NonceSignedNotSent
         } else if names("openid") || names("open_id") {
@@ -138,23 +140,6 @@ impl Finding {
             ),
         }
     }
-}
-
-/// Whether `text` contains the lower-case `part` with ASCII case ignored.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn contains_folded(text: &[u8], part: &[u8]) -> bool {
-    let mut rest = text;
-    while rest.len() >= part.len() {
-        if rest
-            .iter()
-            .zip(part)
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
-        {
-            return true;
-        }
-        rest = rest.get(1..).unwrap_or_default();
-    }
-    false
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use super::parts::cut;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::json::{Fields, Value, truncate, type_name};
+use crate::sign::sort_values;
 
 /// What `wx.config` of the H5 JS-SDK (jweixin) has done so far, as far as the
 /// shim can tell.
@@ -241,15 +242,20 @@ impl HostFacts {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let starts = haystack.len().checked_sub(needle.len())? + 1;
-    (0..starts).find(|&at| {
-        haystack.get(at..).is_some_and(|rest| {
-            rest.iter()
-                .zip(needle)
-                .all(|(h, n)| h.to_ascii_lowercase() == *n)
-        })
-    })
+    let (mut rest, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let mut at = 0;
+    while rest.len() >= needle.len() {
+        if rest
+            .iter()
+            .zip(needle)
+            .all(|(h, n)| h.to_ascii_lowercase() == *n)
+        {
+            return Some(at);
+        }
+        rest = rest.get(1..)?;
+        at += 1;
+    }
+    None
 }
 
 /// The fact at `path` (keys joined by `.`; `null` reads as absent), checked
@@ -292,6 +298,8 @@ fn fact<'a>(root: &'a Value, path: &str, kind: Kind) -> Result<Option<&'a Value>
 }
 
 /// An owned copy of a string fact.
+// Not inlined: one copy serves the five string facts.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn text(value: Option<&Value>) -> Option<String> {
     input::owned(value.and_then(Value::as_str))
@@ -313,19 +321,18 @@ fn sorted_names(value: Option<&Value>) -> Vec<String> {
     let items = value
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
-    let mut names: Vec<String> = Vec::with_capacity(items.len());
-    // Inserted in order one by one (the list is a handful of probed names): a sort would
-    // bring in the standard library's sort code.
+    let mut sorted: Vec<&str> = Vec::with_capacity(items.len());
     for item in items {
-        if let Value::String(name) = item
-            && let Err(at) = names.binary_search(name)
-        {
-            // Pushed and moved down by swaps: `Vec::insert` would bring `memmove` into the
-            // `.wasm` (MVP WebAssembly has no `memory.copy`).
-            names.push(name.clone());
-            for i in (at + 1..names.len()).rev() {
-                names.swap(i - 1, i);
-            }
+        if let Value::String(name) = item {
+            sorted.push(name);
+        }
+    }
+    // The crate's one sort (byte order, as `String`'s `Ord`), then each name once.
+    sort_values(&mut sorted);
+    let mut names: Vec<String> = Vec::with_capacity(sorted.len());
+    for name in sorted {
+        if names.last().map(String::as_str) != Some(name) {
+            names.push(name.to_owned());
         }
     }
     names
@@ -376,6 +383,17 @@ mod tests {
             ..WxFacts::default()
         };
         assert!(shuffled.has("addCard") && shuffled.has("openCard") && !shuffled.has("canIUse"));
+    }
+
+    #[test]
+    fn long_api_lists_are_sorted_and_once() {
+        // More names than the insertion sort takes, so the merge sort runs.
+        let names: Vec<String> = (0..40).map(|i| format!("api{}", (i * 7) % 23)).collect();
+        let facts = HostFacts::from_json(&json!({ "wx": { "apis": names.clone() } })).unwrap();
+        let mut want = names;
+        want.sort();
+        want.dedup();
+        assert_eq!(facts.wx.unwrap().apis, want);
     }
 
     #[test]

@@ -26,12 +26,13 @@ mod parts;
 mod support;
 mod version;
 
-use facts::find_ignoring_case;
+pub(crate) use facts::find_ignoring_case;
 pub use facts::{ConfigState, HostFacts, WxFacts};
 pub(crate) use parts::{cut, split_once};
 pub use support::{CardSupport, Reason, Support, card_support};
 pub use version::compare_version;
 
+use crate::input::owned;
 use crate::json::{ObjectWriter, ToJson};
 
 /// The kind of host the code runs in.
@@ -92,6 +93,21 @@ const MINIPROGRAM_MARKERS: [&str; 8] = [
     "openCard",
 ];
 
+/// User-agent markers of each platform, in the order they are tested (the
+/// first found wins).
+const PLATFORMS: [(&str, &str); 10] = [
+    ("wechatdevtools", "devtools"),
+    ("openharmony", "ohos"),
+    ("iphone", "ios"),
+    ("ipad", "ios"),
+    ("ipod", "ios"),
+    ("android", "android"),
+    ("windowswechat", "windows"),
+    ("windows nt", "windows"),
+    ("macwechat", "mac"),
+    ("macintosh", "mac"),
+];
+
 /// Decides which kind of host `facts` describe (see the module docs for the order).
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn detect_environment(facts: &HostFacts) -> Environment {
@@ -103,18 +119,19 @@ pub fn detect_environment(facts: &HostFacts) -> Environment {
             EnvironmentKind::Miniprogram | EnvironmentKind::Minigame
         )
     });
-    let sdk_version = native.and_then(|w| w.sdk_version.clone());
-    let wechat_version = native
-        .and_then(|w| w.wechat_version.clone())
-        .or_else(|| ua_wechat_version(facts));
-    let platform = native
-        .and_then(|w| w.platform.clone())
-        .or_else(|| ua_platform(facts, kind));
     Environment {
         kind,
-        sdk_version,
-        wechat_version,
-        platform,
+        sdk_version: owned(native.and_then(|w| w.sdk_version.as_deref())),
+        wechat_version: owned(
+            native
+                .and_then(|w| w.wechat_version.as_deref())
+                .or_else(|| ua_wechat_version(facts)),
+        ),
+        platform: owned(
+            native
+                .and_then(|w| w.platform.as_deref())
+                .or_else(|| ua_platform(facts, kind)),
+        ),
     }
 }
 
@@ -141,42 +158,37 @@ fn detect_kind(facts: &HostFacts) -> EnvironmentKind {
     EnvironmentKind::Browser
 }
 
-/// `8.0.40.2420` from `… MicroMessenger/8.0.40.2420(0x28002837) …`.
+/// `8.0.40.2420` from `… MicroMessenger/8.0.40.2420(0x28002837) …`: the
+/// digits and dots after the marker, up to the last digit.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn ua_wechat_version(facts: &HostFacts) -> Option<String> {
+fn ua_wechat_version(facts: &HostFacts) -> Option<&str> {
     const MARKER: &str = "micromessenger/";
     let ua = facts.user_agent.as_deref()?;
-    let rest = ua.get(find_ignoring_case(ua, MARKER)? + MARKER.len()..)?;
-    let end = rest
-        .bytes()
-        .position(|b| !(b.is_ascii_digit() || b == b'.'))
-        .unwrap_or(rest.len());
-    let version = rest.get(..end)?.trim_end_matches('.');
-    (!version.is_empty()).then(|| version.to_owned())
+    let start = find_ignoring_case(ua, MARKER)? + MARKER.len();
+    let mut len = 0;
+    for (at, b) in ua.as_bytes().get(start..)?.iter().enumerate() {
+        if b.is_ascii_digit() {
+            len = at + 1;
+        } else if *b != b'.' {
+            break;
+        }
+    }
+    // ASCII bytes only, so both ends are character boundaries.
+    ua.get(start..start + len)
+        .filter(|version| !version.is_empty())
 }
 
+/// The platform named by the first marker of [`PLATFORMS`] in the user agent
+/// (none under Node.js).
 #[cfg_attr(wxcard_size, optimize(size))]
-fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<String> {
+fn ua_platform(facts: &HostFacts, kind: EnvironmentKind) -> Option<&'static str> {
     if kind == EnvironmentKind::Node {
         return None;
     }
-    let has = |marker| facts.ua_contains(marker);
-    let platform = if has("wechatdevtools") {
-        "devtools"
-    } else if has("openharmony") {
-        "ohos"
-    } else if has("iphone") || has("ipad") || has("ipod") {
-        "ios"
-    } else if has("android") {
-        "android"
-    } else if has("windowswechat") || has("windows nt") {
-        "windows"
-    } else if has("macwechat") || has("macintosh") {
-        "mac"
-    } else {
-        return None;
-    };
-    Some(platform.to_owned())
+    PLATFORMS
+        .iter()
+        .find(|(marker, _)| facts.ua_contains(marker))
+        .map(|(_, platform)| *platform)
 }
 
 impl ToJson for EnvironmentKind {

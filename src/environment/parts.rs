@@ -24,8 +24,7 @@ pub(crate) fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
 pub(crate) fn split_once(text: &str, separator: u8) -> Option<(&str, &str)> {
     let at = text.bytes().position(|b| b == separator)?;
     // An ASCII byte is a whole character, so both sides are on character boundaries.
-    let (part, rest) = text.split_at_checked(at)?;
-    Some((part, rest.get(1..)?))
+    Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub fn compare_version(a: &str, b: &str) -> i8 {
     // The text not yet compared; `None` once every part has been.
     let (mut left, mut right) = (Some(a), Some(b));
     while left.is_some() || right.is_some() {
-        let (l, r) = (digits(next_part(&mut left)), digits(next_part(&mut right)));
+        let (l, r) = (next_number(&mut left), next_number(&mut right));
         // More digits is greater; as many compare digit by digit.
         let order = l.len().cmp(&r.len()).then_with(|| l.cmp(r));
         if order != Ordering::Equal {
@@ -42,27 +42,29 @@ pub fn compare_version(a: &str, b: &str) -> i8 {
     0
 }
 
-/// The next `.`-separated part of `rest`, or `""` once there is none.
+/// The number of the next `.`-separated part of `rest` (empty once there is
+/// none): its leading decimal digits after leading whitespace, without
+/// leading zeros; empty means 0.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn next_part<'a>(rest: &mut Option<&'a str>) -> &'a str {
+fn next_number<'a>(rest: &mut Option<&'a str>) -> &'a [u8] {
     let Some(text) = *rest else {
-        return "";
+        return &[];
     };
     let part;
     (part, *rest) = cut(text, b'.');
-    part
-}
-
-/// The leading decimal digits of a part, without leading zeros; empty means 0.
-#[cfg_attr(wxcard_size, optimize(size))]
-fn digits(part: &str) -> &[u8] {
     let digits = part.trim_start().as_bytes();
-    let end = digits
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(digits.len());
-    let zeros = digits.iter().take_while(|&&b| b == b'0').count().min(end);
-    digits.get(zeros..end).unwrap_or_default()
+    let (mut start, mut end) = (0, 0);
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        end += 1;
+        // A zero with only zeros before it leads.
+        if b == b'0' && start + 1 == end {
+            start = end;
+        }
+    }
+    digits.get(start..end).unwrap_or_default()
 }
 
 /// Whether `s` looks like a version at all (starts with a digit). Facts whose
@@ -70,7 +72,12 @@ fn digits(part: &str) -> &[u8] {
 /// `0.0.0`, so a host reporting garbage is judged by feature detection alone.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub(crate) fn is_version_like(s: &str) -> bool {
-    s.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    // By its first byte: a character is an ASCII digit exactly when its
+    // first byte is (no character is decoded).
+    s.trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
