@@ -192,27 +192,17 @@ impl ToJson for Number {
 impl<T: ToJson> ToJson for [T] {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
-        let mut items = self.iter();
-        write_array(out, &mut || items.next().map(|item| item as &dyn ToJson));
-    }
-}
-
-/// Writes `[item,item,…]` from `next` until it gives `None`: one copy for
-/// every item type, which reaches the items' writers through their vtables
-/// (a closure's vtable is one function; an iterator's would be a dozen).
-#[inline(never)]
-#[cfg_attr(wxcard_size, optimize(size))]
-fn write_array<'a>(out: &mut String, next: &mut dyn FnMut() -> Option<&'a dyn ToJson>) {
-    out.push('[');
-    let mut first = true;
-    while let Some(item) = next() {
-        if !first {
-            out.push(',');
+        let mut separator = '[';
+        for item in self {
+            out.push(separator);
+            separator = ',';
+            item.write_json(out);
         }
-        first = false;
-        item.write_json(out);
+        if self.is_empty() {
+            out.push('[');
+        }
+        out.push(']');
     }
-    out.push(']');
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
