@@ -237,14 +237,23 @@ pub fn add_card_list(items: &[AddCardInput]) -> Result<Vec<AddCardItem>> {
     Ok(out)
 }
 
-/// [`add_card_list`] of the JS items `values` (not empty), as
-/// [`AddCardInput::list_from_json`] would read them, without copying them
-/// first: every item is read before any is checked, so the errors are the same.
+/// `add_card_list(&AddCardInput::list_from_json(value)?)` without the
+/// owned copies of the items in between: every item is read (borrowed)
+/// before the list and its items are checked, so the items and the first
+/// error are the same for every `value`.
 #[cfg_attr(wxcard_size, optimize(size))]
-pub(crate) fn add_card_values(values: &[Value]) -> Result<Vec<AddCardItem>> {
+pub(crate) fn add_card_list_json(value: &Value) -> Result<Vec<AddCardItem>> {
+    let Value::Array(values) = value else {
+        return Err(Error::InvalidType {
+            field: LIST.into(),
+            expected: "an array",
+            found: json::type_name(value),
+        });
+    };
     for (i, value) in values.iter().enumerate() {
         read_add_item(value, &item_path(i))?;
     }
+    check_not_empty(values)?;
     let mut out = Vec::with_capacity(values.len());
     for (i, value) in values.iter().enumerate() {
         let path = item_path(i);
@@ -372,6 +381,30 @@ mod tests {
             Value::parse(&out[0].to_json()).unwrap()["cardId"],
             json!("pjZ8Yt1XGILfi-FUsewpnnolGgZk")
         );
+    }
+
+    #[test]
+    fn list_json_is_list_from_json_then_add_card_list() {
+        let ext = r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+        let other = r#"{"card_id":"pOther","timestamp":"1","nonce_str":"1","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+        let card = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
+        let values = [
+            json!(null),
+            json!({"cardId": card}),
+            json!([]),
+            json!([{"cardId": card, "cardExt": ext}]),
+            json!([{"cardId": card, "cardExt": Value::parse(ext).unwrap()}, {"cardId": "p 1", "cardExt": ext}]),
+            json!([{"cardId": "p 1", "cardExt": ext}, {"card_id": card}]),
+            json!([{"cardId": card}, 5]),
+            json!([{"cardId": card, "cardExt": 5}]),
+            json!([{"cardId": card, "cardExt": ""}, {"cardId": card, "cardExt": other}]),
+            json!([{"cardId": card, "cardExt": other}]),
+            json!([{"cardId": card, "cardExt": "{\"nonceStr\":1}", "x": 1}]),
+        ];
+        for value in &values {
+            let owned = AddCardInput::list_from_json(value).and_then(|items| add_card_list(&items));
+            assert_eq!(add_card_list_json(value), owned, "{value:?}");
+        }
     }
 
     #[test]

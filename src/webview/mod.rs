@@ -33,7 +33,7 @@ mod base64url;
 
 use crate::json::{ToJson, Value};
 
-use crate::card_list::{AddCardItem, add_card_values};
+use crate::card_list::{AddCardItem, add_card_list_json};
 use crate::environment::{cut, split_once};
 use crate::error::{Error, Result};
 use crate::json::{self, truncate};
@@ -131,7 +131,7 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     if items.is_empty() {
         return Err(Error::missing("query.wxcard0"));
     }
-    add_card_values(&items)
+    add_card_list_json(&Value::Array(items))
 }
 
 /// A `PAYLOAD_TOO_LONG` error.
