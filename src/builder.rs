@@ -11,7 +11,7 @@
 //! - absent or empty optional values are left out, and leave the signature
 //!   unchanged.
 
-use crate::json::{ObjectWriter, ToJson, Value};
+use crate::json::{ObjectWriter, Value};
 use crate::secret::without_input_ticket;
 
 use crate::error::Result;
@@ -191,32 +191,6 @@ impl CardExtInput {
     }
 }
 
-/// The cardExt object as written, keys in WeChat's snake_case.
-struct CardExtOut<'a> {
-    code: Option<&'a str>,
-    openid: Option<&'a str>,
-    timestamp: String,
-    nonce_str: &'a str,
-    fixed_begintimestamp: Option<u64>,
-    outer_str: Option<&'a str>,
-    signature: String,
-}
-
-impl ToJson for CardExtOut<'_> {
-    /// `{ code?, openid?, timestamp, nonce_str, fixed_begintimestamp?, outer_str?, signature }`.
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .optional("code", self.code)
-            .optional("openid", self.openid)
-            .field("timestamp", &self.timestamp)
-            .field("nonce_str", &self.nonce_str)
-            .optional("fixed_begintimestamp", self.fixed_begintimestamp)
-            .optional("outer_str", self.outer_str)
-            .field("signature", &self.signature)
-            .end();
-    }
-}
-
 fn non_empty(value: Option<&String>) -> Option<&str> {
     value.map(String::as_str).filter(|s| !s.is_empty())
 }
@@ -281,16 +255,19 @@ fn assemble(input: &CardExtInput, host: &dyn Host) -> Result<String> {
         openid.unwrap_or_default(),
         nonce_str,
     ]);
-    let out = CardExtOut {
-        code,
-        openid,
-        timestamp,
-        nonce_str,
-        fixed_begintimestamp: input.fixed_begintimestamp,
-        outer_str: non_empty(input.outer_str.as_ref()),
-        signature,
-    };
-    Ok(out.to_json())
+    // `{ code?, openid?, timestamp, nonce_str, fixed_begintimestamp?, outer_str?, signature }`,
+    // keys in WeChat's snake_case.
+    let mut out = String::with_capacity(128);
+    ObjectWriter::new(&mut out)
+        .optional("code", code)
+        .optional("openid", openid)
+        .field("timestamp", &timestamp)
+        .field("nonce_str", &nonce_str)
+        .optional("fixed_begintimestamp", input.fixed_begintimestamp)
+        .optional("outer_str", non_empty(input.outer_str.as_ref()))
+        .field("signature", &signature)
+        .end();
+    Ok(out)
 }
 
 /// [`build_card_ext`] of an input the package's JS shim read from a plain

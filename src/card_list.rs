@@ -68,27 +68,47 @@ impl AddCardInput {
 
     #[cfg_attr(wxcard_size, optimize(size))]
     fn read(value: &Value, path: &str) -> Result<Self> {
-        let f = Fields::of(value, path)?;
-        // Extra keys are ignored, as jweixin ignores them; `card_id` is refused.
-        rules::refuse_keys(&f, &["cardId", "cardExt"], false)?;
-        let card_id = f.str("cardId")?.unwrap_or_default();
-        let card_ext = match f.get("cardExt") {
-            None => CardExtArg::Text(String::new()),
-            Some(Value::String(s)) => CardExtArg::Text(s.clone()),
-            Some(Value::Object(map)) => CardExtArg::Object(map.clone()),
-            Some(other) => {
-                return Err(Error::InvalidType {
-                    field: f.path_of("cardExt"),
-                    expected: "a JSON string or an object",
-                    found: json::type_name(other),
-                });
-            }
-        };
+        let (card_id, card_ext) = read_add_item(value, path)?;
         Ok(AddCardInput {
             card_id: card_id.to_owned(),
-            card_ext,
+            card_ext: match card_ext {
+                ExtRef::Text(s) => CardExtArg::Text(s.to_owned()),
+                ExtRef::Object(map) => CardExtArg::Object(map.clone()),
+            },
         })
     }
+}
+
+/// A cardExt as given, borrowed: [`CardExtArg`] before it is copied.
+#[derive(Clone, Copy)]
+enum ExtRef<'a> {
+    /// A cardExt JSON string (`""` when absent).
+    Text(&'a str),
+    /// A cardExt object.
+    Object(&'a Map),
+}
+
+/// Reads one JS item `{ cardId, cardExt }` of `wx.addCard`, borrowed; `path` names it.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn read_add_item<'a>(value: &'a Value, path: &'a str) -> Result<(&'a str, ExtRef<'a>)> {
+    let f = Fields::of(value, path)?;
+    // Extra keys are ignored, as jweixin ignores them; `card_id` is refused.
+    rules::refuse_keys(&f, &["cardId", "cardExt"], false)?;
+    let card_id = f.str("cardId")?.unwrap_or_default();
+    let card_ext = match f.get("cardExt") {
+        None => ExtRef::Text(""),
+        Some(Value::String(s)) => ExtRef::Text(s),
+        Some(Value::Object(map)) => ExtRef::Object(map),
+        Some(other) => {
+            return Err(Error::InvalidType {
+                field: f.path_of("cardExt"),
+                expected: "a JSON string or an object",
+                found: json::type_name(other),
+            });
+        }
+    };
+    Ok((card_id, card_ext))
 }
 
 /// One checked item of `wx.addCard`'s `cardList`; written as JSON `{ cardId, cardExt }`.
@@ -208,27 +228,59 @@ pub fn add_card_list(items: &[AddCardInput]) -> Result<Vec<AddCardItem>> {
     check_not_empty(items)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        out.push(add_card_item(item, &item_path(i))?);
+        let card_ext = match &item.card_ext {
+            CardExtArg::Text(s) => ExtRef::Text(s),
+            CardExtArg::Object(map) => ExtRef::Object(map),
+        };
+        out.push(add_card_item(&item.card_id, card_ext, &item_path(i))?);
     }
     Ok(out)
 }
 
+/// `add_card_list(&AddCardInput::list_from_json(value)?)` without the
+/// owned copies of the items in between: every item is read (borrowed)
+/// before the list and its items are checked, so the items and the first
+/// error are the same for every `value`.
 #[cfg_attr(wxcard_size, optimize(size))]
-fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
-    rules::check_card_id(&item.card_id, &join(path, "cardId"))?;
+pub(crate) fn add_card_list_json(value: &Value) -> Result<Vec<AddCardItem>> {
+    let Value::Array(values) = value else {
+        return Err(Error::InvalidType {
+            field: LIST.into(),
+            expected: "an array",
+            found: json::type_name(value),
+        });
+    };
+    for (i, value) in values.iter().enumerate() {
+        read_add_item(value, &item_path(i))?;
+    }
+    check_not_empty(values)?;
+    let mut out = Vec::with_capacity(values.len());
+    for (i, value) in values.iter().enumerate() {
+        let path = item_path(i);
+        let (card_id, card_ext) = read_add_item(value, &path)?;
+        out.push(add_card_item(card_id, card_ext, &path)?);
+    }
+    Ok(out)
+}
+
+/// Checks one item of [`add_card_list`]; `path` names it.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+fn add_card_item(card_id: &str, card_ext: ExtRef<'_>, path: &str) -> Result<AddCardItem> {
+    rules::check_card_id(card_id, &join(path, "cardId"))?;
     let field = join(path, "cardExt");
-    let text = match &item.card_ext {
-        CardExtArg::Text(s) if s.is_empty() => return Err(Error::missing(field)),
-        CardExtArg::Text(s) => s.clone(),
-        CardExtArg::Object(map) => map.to_json(),
+    let text = match card_ext {
+        ExtRef::Text("") => return Err(Error::missing(field)),
+        ExtRef::Text(s) => s.to_owned(),
+        ExtRef::Object(map) => map.to_json(),
     };
     let ext = CardExt::parse(&text, &field)?;
-    if let Some(inner) = ext.card_id.as_deref().filter(|c| *c != item.card_id) {
+    if let Some(inner) = ext.card_id.as_deref().filter(|c| *c != card_id) {
         let mut reason = String::new();
         text::fill(
             &mut reason,
             "names card \"{a}\" but the item's cardId is \"{b}\"; the cardExt was signed for another card",
-            [&json::truncate(inner, 32), &item.card_id, ""],
+            [&json::truncate(inner, 32), card_id, ""],
         );
         return Err(Error::InvalidValue {
             field: join(&field, "card_id"),
@@ -236,7 +288,7 @@ fn add_card_item(item: &AddCardInput, path: &str) -> Result<AddCardItem> {
         });
     }
     Ok(AddCardItem {
-        card_id: item.card_id.clone(),
+        card_id: card_id.to_owned(),
         card_ext: text,
     })
 }
@@ -329,6 +381,30 @@ mod tests {
             Value::parse(&out[0].to_json()).unwrap()["cardId"],
             json!("pjZ8Yt1XGILfi-FUsewpnnolGgZk")
         );
+    }
+
+    #[test]
+    fn list_json_is_list_from_json_then_add_card_list() {
+        let ext = r#"{"code":"1434008071","timestamp":"1404896688","nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+        let other = r#"{"card_id":"pOther","timestamp":"1","nonce_str":"1","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}"#;
+        let card = "pjZ8Yt1XGILfi-FUsewpnnolGgZk";
+        let values = [
+            json!(null),
+            json!({"cardId": card}),
+            json!([]),
+            json!([{"cardId": card, "cardExt": ext}]),
+            json!([{"cardId": card, "cardExt": Value::parse(ext).unwrap()}, {"cardId": "p 1", "cardExt": ext}]),
+            json!([{"cardId": "p 1", "cardExt": ext}, {"card_id": card}]),
+            json!([{"cardId": card}, 5]),
+            json!([{"cardId": card, "cardExt": 5}]),
+            json!([{"cardId": card, "cardExt": ""}, {"cardId": card, "cardExt": other}]),
+            json!([{"cardId": card, "cardExt": other}]),
+            json!([{"cardId": card, "cardExt": "{\"nonceStr\":1}", "x": 1}]),
+        ];
+        for value in &values {
+            let owned = AddCardInput::list_from_json(value).and_then(|items| add_card_list(&items));
+            assert_eq!(add_card_list_json(value), owned, "{value:?}");
+        }
     }
 
     #[test]

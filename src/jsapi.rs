@@ -200,7 +200,7 @@ pub fn config_signature(jsapi_ticket: &str, nonce_str: &str, timestamp: u64, url
 /// The part of `url` that is signed: everything before the first `#`.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn signed_url(url: &str) -> &str {
-    url.split_once('#').map_or(url, |(before, _)| before)
+    crate::environment::cut(url, b'#').0
 }
 
 /// Whether `text` begins with the lower-case ASCII `prefix`, in any case.
@@ -314,13 +314,19 @@ fn assemble_config(input: &JsapiConfigInput, host: &dyn Host) -> Result<JsapiCon
         timestamp,
         &input.url,
     );
-    let js_api_list = match &input.js_api_list {
-        Some(list) => list.clone(),
-        None => DEFAULT_JS_API_LIST
-            .iter()
-            .map(|api| (*api).to_owned())
-            .collect(),
-    };
+    let mut js_api_list = Vec::new();
+    match &input.js_api_list {
+        Some(list) => {
+            for api in list {
+                js_api_list.push(api.as_str().to_owned());
+            }
+        }
+        None => {
+            for api in DEFAULT_JS_API_LIST {
+                js_api_list.push(api.to_owned());
+            }
+        }
+    }
     Ok(JsapiConfig {
         debug: input.debug,
         app_id: input.app_id.clone(),

@@ -336,10 +336,15 @@ pub(crate) fn refuse_keys(fields: &Fields<'_>, known: &[&'static str], strict: b
 /// `NONCE-STR` fold alike.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn fold_key(key: &str) -> String {
-    key.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    // Byte by byte: only ASCII bytes are dropped or changed, so what is left
+    // is whole characters, and the text stays UTF-8.
+    let mut out = Vec::with_capacity(key.len());
+    for &b in key.as_bytes() {
+        if b != b'_' && b != b'-' {
+            out.push(b.to_ascii_lowercase());
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// An optional string that must not be empty when present. `null`, absent

@@ -33,7 +33,7 @@ mod base64url;
 
 use crate::json::{ToJson, Value};
 
-use crate::card_list::{AddCardInput, AddCardItem, add_card_list};
+use crate::card_list::{AddCardItem, add_card_list_json};
 use crate::environment::{cut, split_once};
 use crate::error::{Error, Result};
 use crate::json::{self, truncate};
@@ -49,7 +49,7 @@ pub const MAX_URL_LEN: usize = 2048;
 /// `/pages/add-card/index`, optionally with a query of its own) carrying
 /// `items`, for `wx.miniProgram.navigateTo({ url })`.
 ///
-/// `items` should come from [`add_card_list`], so that only validated lists
+/// `items` should come from [`add_card_list`](crate::card_list::add_card_list), so that only validated lists
 /// travel; [`read_add_card_query`] validates again on arrival.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
@@ -72,10 +72,11 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
         base64url::encode_into(&mut url, item.to_json().as_bytes());
         let len = url.len() - start;
         if len > MAX_PARAM_LEN {
-            let mut field = String::from("cardList[");
-            field.push_str(&crate::text::decimal(i as u64));
-            field.push(']');
-            return Err(too_long(field, MAX_PARAM_LEN, len));
+            return Err(too_long(
+                crate::input::indexed("cardList", i),
+                MAX_PARAM_LEN,
+                len,
+            ));
         }
         separator = '&';
     }
@@ -94,7 +95,7 @@ pub fn add_card_page_url(page: &str, items: &[AddCardItem]) -> Result<String> {
 ///
 /// Errors: `MISSING_FIELD` (`query.wxcard0`) when the query carries no card,
 /// `INVALID_TYPE` for a non-string value, `INVALID_VALUE` for a value that is
-/// not a wxcard payload, and every error of [`add_card_list`] for the cards.
+/// not a wxcard payload, and every error of [`add_card_list`](crate::card_list::add_card_list) for the cards.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     if !matches!(query, Value::String(_) | Value::Object(_)) {
@@ -110,7 +111,7 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
         field.push_str(&crate::text::decimal(items.len() as u64));
         let key = field.get("query.".len()..).unwrap_or_default();
         let value = match query {
-            Value::String(text) => find_param(text, &|k| k == key),
+            Value::String(text) => find_param(text, key, false),
             Value::Object(map) => match map.get(key) {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => Some(s.as_str()),
@@ -130,8 +131,7 @@ pub fn read_add_card_query(query: &Value) -> Result<Vec<AddCardItem>> {
     if items.is_empty() {
         return Err(Error::missing("query.wxcard0"));
     }
-    let inputs = AddCardInput::list_from_json(&Value::Array(items))?;
-    add_card_list(&inputs)
+    add_card_list_json(&Value::Array(items))
 }
 
 /// A `PAYLOAD_TOO_LONG` error.
@@ -152,11 +152,9 @@ fn check_page(page: &str) -> Result<()> {
         reason.push_str(&truncate(page, 64));
         reason.push('"');
         reason
-    } else if page.contains(|c: char| c == '#' || c.is_whitespace() || c.is_control()) {
+    } else if page.bytes().any(|b| b == b'#') || crate::rules::has_blank(page) {
         "must not contain '#', spaces or control characters".into()
-    } else if page.bytes().any(|b| b == b'?')
-        && find_param(page, &|key| key.starts_with(QUERY_PREFIX)).is_some()
-    {
+    } else if page.bytes().any(|b| b == b'?') && find_param(page, QUERY_PREFIX, true).is_some() {
         "its query must not use the wxcard… keys, which carry the cards".into()
     } else {
         return Ok(());
@@ -226,12 +224,13 @@ fn hex_digit(digit: Option<u8>) -> Option<u8> {
 }
 
 /// The raw, still-encoded value of the first parameter of query `text` whose
-/// key `wanted` accepts. `text` is `a=b&c=d`, optionally after a `?` (a whole URL)
-/// and before a `#`; a key without `=` has the value `""`.
+/// key is `wanted` (or, with `prefix`, begins with it). `text` is `a=b&c=d`,
+/// optionally after a `?` (a whole URL) and before a `#`; a key without `=`
+/// has the value `""`.
 // Not inlined: one copy serves reading a query and checking a page's own.
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn find_param<'a>(text: &'a str, wanted: &dyn Fn(&str) -> bool) -> Option<&'a str> {
+fn find_param<'a>(text: &'a str, wanted: &str, prefix: bool) -> Option<&'a str> {
     let query = split_once(text, b'?').map_or(text, |(_, q)| q);
     let query = split_once(query, b'#').map_or(query, |(q, _)| q);
     let mut rest = Some(query);
@@ -239,7 +238,7 @@ fn find_param<'a>(text: &'a str, wanted: &dyn Fn(&str) -> bool) -> Option<&'a st
         let pair;
         (pair, rest) = cut(text, b'&');
         let (key, value) = split_once(pair, b'=').unwrap_or((pair, ""));
-        if wanted(key) {
+        if key == wanted || (prefix && key.starts_with(wanted)) {
             return Some(value);
         }
     }
@@ -265,10 +264,12 @@ mod tests {
     #[test]
     fn query_strings() {
         let url = "/pages/a/index?x=1&wxcard0=abc&x=2&wxcard1&wxcard2=#x=3";
-        assert_eq!(find_param(url, &|k| k == "x"), Some("1"));
-        assert_eq!(find_param(url, &|k| k == "wxcard0"), Some("abc"));
-        assert_eq!(find_param(url, &|k| k == "wxcard1"), Some(""));
-        assert_eq!(find_param(url, &|k| k == "wxcard2"), Some(""));
-        assert_eq!(find_param("a=1&&b=2", &|k| k == "b"), Some("2"));
+        assert_eq!(find_param(url, "x", false), Some("1"));
+        assert_eq!(find_param(url, "wxcard0", false), Some("abc"));
+        assert_eq!(find_param(url, "wxcard1", false), Some(""));
+        assert_eq!(find_param(url, "wxcard2", false), Some(""));
+        assert_eq!(find_param(url, "wxcard", false), None);
+        assert_eq!(find_param(url, "wxcard", true), Some("abc"));
+        assert_eq!(find_param("a=1&&b=2", "b", false), Some("2"));
     }
 }
