@@ -4,18 +4,14 @@ use wasm_bindgen::prelude::*;
 
 use super::decode::{json, to_plain};
 use super::error::{JsResult, run};
-use crate::card_list::{AddCardInput, OpenCardItem, add_card_list as add, check_open_card_list};
+use crate::card_list::{OpenCardItem, add_card_list_json, check_open_card_list};
 
 /// `addCardList(items)`: the validated, normalised `cardList` of `wx.addCard`.
 #[wasm_bindgen(js_name = addCardList)]
 #[cfg_attr(wxcard_size, optimize(size))]
 #[inline(never)]
 pub fn add_card_list(items: JsValue) -> JsResult<JsValue> {
-    run(|| {
-        to_plain(&add(&AddCardInput::list_from_json(&json(
-            &items, "cardList",
-        )?)?)?)
-    })
+    run(|| to_plain(&add_card_list_json(&json(&items, "cardList")?)?))
 }
 
 /// `openCardList(items)`: the validated `cardList` of `wx.openCard`.

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::decode::{json, string, to_plain};
 use super::error::{JsResult, run};
-use crate::card_list::{AddCardInput, add_card_list};
+use crate::card_list::add_card_list_json;
 use crate::webview;
 
 /// `addCardPageUrl(cardList, page)`: the validated list as a native page URL.
@@ -15,9 +15,7 @@ use crate::webview;
 #[inline(never)]
 pub fn add_card_page_url(card_list: JsValue, page: JsValue) -> JsResult<String> {
     run(|| {
-        let items = add_card_list(&AddCardInput::list_from_json(&json(
-            &card_list, "cardList",
-        )?)?)?;
+        let items = add_card_list_json(&json(&card_list, "cardList")?)?;
         webview::add_card_page_url(&string(&page, "page")?, &items)
     })
 }
