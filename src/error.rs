@@ -272,6 +272,8 @@ impl Error {
     }
 
     /// Shorthand for [`Error::InvalidValue`].
+    // Not inlined: one copy per pair of argument types serves its many call sites.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn invalid_value(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidValue {
@@ -281,6 +283,8 @@ impl Error {
     }
 
     /// Shorthand for [`Error::MissingField`].
+    // Not inlined, like `invalid_value`.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
     pub fn missing(field: impl Into<String>) -> Self {
         Error::MissingField {
