@@ -683,29 +683,19 @@ fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Optio
 }
 
 /// Whether any string, number or key inside `value` contains `secret`.
-/// Nested values are walked with an explicit stack, never by recursion.
+/// Recursive: the values come from [`Value::parse`], which refuses nesting
+/// deeper than [`json::MAX_DEPTH`].
 #[cfg_attr(wxcard_size, optimize(size))]
 fn value_contains(value: &Value, secret: &str) -> bool {
-    let mut stack = Vec::new();
-    let mut next = Some(value);
-    while let Some(v) = next {
-        match v {
-            Value::String(s) if contains(s, secret) => return true,
-            Value::Number(n) if contains(n.as_str(), secret) => return true,
-            Value::Array(items) => stack.extend(items),
-            Value::Object(map) => {
-                for (k, v) in map {
-                    if contains(k, secret) {
-                        return true;
-                    }
-                    stack.push(v);
-                }
-            }
-            _ => {}
-        }
-        next = stack.pop();
+    match value {
+        Value::String(s) => contains(s, secret),
+        Value::Number(n) => contains(n.as_str(), secret),
+        Value::Array(items) => items.iter().any(|v| value_contains(v, secret)),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| contains(k, secret) || value_contains(v, secret)),
+        _ => false,
     }
-    false
 }
 
 #[cfg(test)]
@@ -750,6 +740,24 @@ mod tests {
         assert_eq!(code(r#""{\"a\":1}""#), "DOUBLE_ENCODED");
         assert_eq!(code("[1]"), "INVALID_TYPE");
         assert_eq!(code(r#""plain""#), "INVALID_TYPE");
+    }
+
+    #[test]
+    fn ticket_found_at_the_deepest_nesting_the_parser_allows() {
+        let ticket = Ticket::new("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+        let depth = json::MAX_DEPTH - 1;
+        let text = format!(
+            "{{\"x\":{}\"{}\"{}}}",
+            "[".repeat(depth),
+            ticket.expose(),
+            "]".repeat(depth)
+        );
+        let scan = CardExtScan::read(&text, "cardExt", Some(&ticket));
+        let first = scan.errors.first().map(|e| (e.code(), e.field()));
+        assert_eq!(first, Some(("TICKET_LEAKED", Some("cardExt.x"))));
+        let deeper = format!("{{\"x\":[{}]}}", &text[5..text.len() - 1]);
+        let scan = CardExtScan::read(&deeper, "cardExt", Some(&ticket));
+        assert_eq!(scan.errors.first().map(Error::code), Some("INVALID_JSON"));
     }
 
     #[test]
