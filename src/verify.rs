@@ -502,34 +502,34 @@ impl<'a> Verifier<'a> {
             return;
         };
         // A timestamp ahead of now is never too old: one finding at most.
-        let (severity, code, template, numbers) = if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
+        // The message: `n`, then `text`, then for an old one the allowed age and advice.
+        let (severity, code, n, text, max_age) = if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
             let ahead = ts - now;
-            let template = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
-                "{a} seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
+            let text = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
+                " seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
             } else {
-                "{a} seconds ahead of now; check the server clock"
+                " seconds ahead of now; check the server clock"
             };
-            (
-                Severity::Warning,
-                "TIMESTAMP_IN_FUTURE",
-                template,
-                [ahead, 0],
-            )
+            (Severity::Warning, "TIMESTAMP_IN_FUTURE", ahead, text, None)
         } else {
             let age = now.saturating_sub(ts);
             match self.options.max_age_seconds {
                 Some(max_age) if age > max_age => (
                     Severity::Error,
                     "TIMESTAMP_TOO_OLD",
-                    "{a} seconds old, more than the allowed {b}; fetch a fresh cardExt from the server",
-                    [age, max_age],
+                    age,
+                    " seconds old, more than the allowed ",
+                    Some(max_age),
                 ),
                 _ => return,
             }
         };
-        let [a, b] = numbers.map(decimal);
-        let mut tail = String::new();
-        fill(&mut tail, template, [&a, &b, ""]);
+        let mut tail = decimal(n);
+        tail.push_str(text);
+        if let Some(max_age) = max_age {
+            tail.push_str(&decimal(max_age));
+            tail.push_str("; fetch a fresh cardExt from the server");
+        }
         push_at(problems, severity, code, [field, "timestamp"], &tail);
     }
 }
