@@ -282,17 +282,14 @@ impl CardExtScan {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn secret_keys(&mut self, map: &Map, field: &str) {
         for key in map.keys() {
-            if KNOWN_KEYS.contains(&key.as_str()) {
-                continue;
-            }
-            match secret_key(key) {
-                Some(SecretKind::Ticket) => self.fail(Error::TicketLeaked {
+            match key_kind(key) {
+                KeyKind::Ticket => self.fail(Error::TicketLeaked {
                     field: key_path(field, key),
                 }),
-                Some(SecretKind::Other) => self.fail(Error::SecretLeaked {
+                KeyKind::Secret => self.fail(Error::SecretLeaked {
                     field: key_path(field, key),
                 }),
-                None => {}
+                _ => {}
             }
         }
     }
@@ -302,24 +299,22 @@ impl CardExtScan {
     fn other_keys(&mut self, map: &Map, field: &str) {
         let (mut unknown, mut unreported) = (0, 0);
         for (key, value) in map {
-            if KNOWN_KEYS.contains(&key.as_str()) || secret_key(key).is_some() {
-                continue;
-            }
-            if key == "card_id" {
-                self.warn(
-                    "CARD_ID_IN_CARD_EXT",
-                    key_path(field, key),
-                    "card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
-                );
-                continue;
-            }
-            match misnamed(key) {
-                Some(expected) => self.fail(Error::CamelCaseKey {
+            match key_kind(key) {
+                KeyKind::Field | KeyKind::Ticket | KeyKind::Secret => continue,
+                KeyKind::CardId => {
+                    self.warn(
+                        "CARD_ID_IN_CARD_EXT",
+                        key_path(field, key),
+                        "card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
+                    );
+                    continue;
+                }
+                KeyKind::Misnamed(expected) => self.fail(Error::CamelCaseKey {
                     field: key_path(field, key),
                     found: json::truncate(key, 32),
                     expected,
                 }),
-                None if unknown < MAX_UNKNOWN_KEY_WARNINGS => {
+                KeyKind::Unknown if unknown < MAX_UNKNOWN_KEY_WARNINGS => {
                     unknown += 1;
                     self.warn(
                         "UNKNOWN_KEY",
@@ -327,7 +322,7 @@ impl CardExtScan {
                         "not a cardExt field; WeChat ignores it",
                     );
                 }
-                None => unreported += 1,
+                KeyKind::Unknown => unreported += 1,
             }
             if self.other_values.len() < MAX_OTHER_VALUES {
                 if let Some(text) = scalar_text(value) {
@@ -618,37 +613,48 @@ enum Rule {
     Any,
 }
 
-enum SecretKind {
+/// What a key of a cardExt is.
+enum KeyKind {
+    /// A key WeChat reads ([`KNOWN_KEYS`]).
+    Field,
+    /// Any `…ticket…` key.
     Ticket,
-    Other,
+    /// An app secret, an access token or a session key.
+    Secret,
+    /// `card_id`, harmless extra data.
+    CardId,
+    /// Another spelling of the cardExt key it holds (`nonceStr` → `nonce_str`).
+    Misnamed(&'static str),
+    /// Anything else.
+    Unknown,
 }
 
-/// Whether a key names a secret: any `…ticket…` key, an app secret, an access token
-/// or a session key.
+/// What `key` is, its name folded once for every test.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn secret_key(key: &str) -> Option<SecretKind> {
+fn key_kind(key: &str) -> KeyKind {
+    if KNOWN_KEYS.contains(&key) {
+        return KeyKind::Field;
+    }
     let folded = rules::fold_key(key);
     if contains(&folded, "ticket") {
-        Some(SecretKind::Ticket)
+        KeyKind::Ticket
     } else if ["secret", "accesstoken", "sessionkey"]
         .iter()
         .any(|s| contains(&folded, s))
     {
-        Some(SecretKind::Other)
+        KeyKind::Secret
+    } else if key == "card_id" {
+        KeyKind::CardId
     } else {
-        None
+        match MISNAMED.iter().find(|(name, _)| *name == folded) {
+            Some((_, expected)) if key != *expected => KeyKind::Misnamed(expected),
+            _ => KeyKind::Unknown,
+        }
     }
 }
 
-/// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
-#[cfg_attr(wxcard_size, optimize(size))]
-fn misnamed(key: &str) -> Option<&'static str> {
-    let folded = rules::fold_key(key);
-    let (_, expected) = MISNAMED.iter().find(|(name, _)| *name == folded)?;
-    (key != *expected).then_some(*expected)
-}
-
-/// Folded keys (see [`fold`]) and the cardExt key each stands for.
+/// Folded keys (see [`rules::fold_key`]) and the cardExt key each stands for.
 const MISNAMED: [(&str, &str); 13] = [
     ("noncestr", "nonce_str"),
     ("nonce", "nonce_str"),

@@ -17,7 +17,7 @@ use crate::json::{Fields, join};
 use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
-use crate::text::{concat, decimal, fill};
+use crate::text::{concat, decimal};
 
 pub mod fast;
 use crate::sign::{card_signature, signatures_match};
