@@ -282,17 +282,14 @@ impl CardExtScan {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn secret_keys(&mut self, map: &Map, field: &str) {
         for key in map.keys() {
-            if KNOWN_KEYS.contains(&key.as_str()) {
-                continue;
-            }
-            match secret_key(key) {
-                Some(SecretKind::Ticket) => self.fail(Error::TicketLeaked {
+            match key_kind(key) {
+                KeyKind::Ticket => self.fail(Error::TicketLeaked {
                     field: key_path(field, key),
                 }),
-                Some(SecretKind::Other) => self.fail(Error::SecretLeaked {
+                KeyKind::Secret => self.fail(Error::SecretLeaked {
                     field: key_path(field, key),
                 }),
-                None => {}
+                _ => {}
             }
         }
     }
@@ -302,24 +299,22 @@ impl CardExtScan {
     fn other_keys(&mut self, map: &Map, field: &str) {
         let (mut unknown, mut unreported) = (0, 0);
         for (key, value) in map {
-            if KNOWN_KEYS.contains(&key.as_str()) || secret_key(key).is_some() {
-                continue;
-            }
-            if key == "card_id" {
-                self.warn(
-                    "CARD_ID_IN_CARD_EXT",
-                    key_path(field, key),
-                    "card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
-                );
-                continue;
-            }
-            match misnamed(key) {
-                Some(expected) => self.fail(Error::CamelCaseKey {
+            match key_kind(key) {
+                KeyKind::Field | KeyKind::Ticket | KeyKind::Secret => continue,
+                KeyKind::CardId => {
+                    self.warn(
+                        "CARD_ID_IN_CARD_EXT",
+                        key_path(field, key),
+                        "card_id is not a cardExt field (WeChat reads cardId beside cardExt); harmless, but not needed",
+                    );
+                    continue;
+                }
+                KeyKind::Misnamed(expected) => self.fail(Error::CamelCaseKey {
                     field: key_path(field, key),
                     found: json::truncate(key, 32),
                     expected,
                 }),
-                None if unknown < MAX_UNKNOWN_KEY_WARNINGS => {
+                KeyKind::Unknown if unknown < MAX_UNKNOWN_KEY_WARNINGS => {
                     unknown += 1;
                     self.warn(
                         "UNKNOWN_KEY",
@@ -327,7 +322,7 @@ impl CardExtScan {
                         "not a cardExt field; WeChat ignores it",
                     );
                 }
-                None => unreported += 1,
+                KeyKind::Unknown => unreported += 1,
             }
             if self.other_values.len() < MAX_OTHER_VALUES {
                 if let Some(text) = scalar_text(value) {
@@ -355,12 +350,8 @@ impl CardExtScan {
             },
         }
         self.read_signature(map, field);
-        self.nonce_str = self.signed_text(
-            map,
-            at(path, field, "nonce_str"),
-            "nonce_str",
-            rules::check_nonce,
-        );
+        self.nonce_str =
+            self.signed_text(map, at(path, field, "nonce_str"), "nonce_str", Rule::Nonce);
         if self.nonce_str.is_none() && !self.has_error_at(at(path, field, "nonce_str")) {
             self.warn(
                 "MISSING_NONCE",
@@ -368,25 +359,16 @@ impl CardExtScan {
                 "absent; WeChat recommends a fresh random nonce_str so that two cardExts with the same timestamp differ",
             );
         }
-        self.code = self.signed_text(map, at(path, field, "code"), "code", rules::check_code);
-        self.openid = self.signed_text(
-            map,
-            at(path, field, "openid"),
-            "openid",
-            rules::check_openid,
-        );
+        self.code = self.signed_text(map, at(path, field, "code"), "code", Rule::Code);
+        self.openid = self.signed_text(map, at(path, field, "openid"), "openid", Rule::Openid);
         if let Some(v) = map.get("fixed_begintimestamp").filter(|v| !v.is_null()) {
             match read_timestamp(v, at(path, field, "fixed_begintimestamp")) {
                 Ok(t) => self.fixed_begintimestamp = Some(t),
                 Err(e) => self.fail(e),
             }
         }
-        self.outer_str = self.signed_text(
-            map,
-            at(path, field, "outer_str"),
-            "outer_str",
-            |_, _| Ok(()),
-        );
+        self.outer_str =
+            self.signed_text(map, at(path, field, "outer_str"), "outer_str", Rule::Any);
         self.balance = self.legacy_number(map, field, "balance");
         self.outer_id = self.legacy_number(map, field, "outer_id");
         if let Some(v) = map.get("card_id") {
@@ -440,15 +422,9 @@ impl CardExtScan {
     }
 
     /// A string or integer field (`code`, `openid`, `nonce_str`, `outer_str`)
-    /// at `path`, checked with `check` when non-empty.
+    /// at `path`, checked by `rule` when non-empty.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn signed_text(
-        &mut self,
-        map: &Map,
-        path: &str,
-        key: &str,
-        check: fn(&str, &str) -> Result<()>,
-    ) -> Option<String> {
+    fn signed_text(&mut self, map: &Map, path: &str, key: &str, rule: Rule) -> Option<String> {
         let value = map.get(key).filter(|v| !v.is_null())?;
         let Some(text) = scalar_text(value) else {
             self.fail(Error::InvalidType {
@@ -463,7 +439,13 @@ impl CardExtScan {
         }
         // NOTE: a value that breaks a rule is still kept: it is what was sent,
         // so it is what the signature covers.
-        if let Err(e) = check(&text, path) {
+        let checked = match rule {
+            Rule::Nonce => rules::check_nonce(&text, path),
+            Rule::Code => rules::check_code(&text, path),
+            Rule::Openid => rules::check_openid(&text, path),
+            Rule::Any => Ok(()),
+        };
+        if let Err(e) = checked {
             self.fail(e);
         }
         Some(text)
@@ -620,37 +602,59 @@ fn number_kind(value: &Value) -> &'static str {
     }
 }
 
-enum SecretKind {
-    Ticket,
-    Other,
+/// The rule a signed text field is checked by: called directly, so no
+/// checker sits in the indirect-call table.
+#[derive(Clone, Copy)]
+enum Rule {
+    Nonce,
+    Code,
+    Openid,
+    /// Any text (`outer_str`).
+    Any,
 }
 
-/// Whether a key names a secret: any `…ticket…` key, an app secret, an access token
-/// or a session key.
+/// What a key of a cardExt is.
+enum KeyKind {
+    /// A key WeChat reads ([`KNOWN_KEYS`]).
+    Field,
+    /// Any `…ticket…` key.
+    Ticket,
+    /// An app secret, an access token or a session key.
+    Secret,
+    /// `card_id`, harmless extra data.
+    CardId,
+    /// Another spelling of the cardExt key it holds (`nonceStr` → `nonce_str`).
+    Misnamed(&'static str),
+    /// Anything else.
+    Unknown,
+}
+
+/// What `key` is, its name folded once for every test.
+#[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
-fn secret_key(key: &str) -> Option<SecretKind> {
+fn key_kind(key: &str) -> KeyKind {
+    if KNOWN_KEYS.contains(&key) {
+        return KeyKind::Field;
+    }
     let folded = rules::fold_key(key);
     if contains(&folded, "ticket") {
-        Some(SecretKind::Ticket)
+        KeyKind::Ticket
     } else if ["secret", "accesstoken", "sessionkey"]
         .iter()
         .any(|s| contains(&folded, s))
     {
-        Some(SecretKind::Other)
+        KeyKind::Secret
+    } else if key == "card_id" {
+        KeyKind::CardId
     } else {
-        None
+        match MISNAMED.iter().find(|(name, _)| *name == folded) {
+            Some((_, expected)) if key != *expected => KeyKind::Misnamed(expected),
+            _ => KeyKind::Unknown,
+        }
     }
 }
 
-/// The cardExt key that a misnamed key stands for (`nonceStr` → `nonce_str`).
-#[cfg_attr(wxcard_size, optimize(size))]
-fn misnamed(key: &str) -> Option<&'static str> {
-    let folded = rules::fold_key(key);
-    let (_, expected) = MISNAMED.iter().find(|(name, _)| *name == folded)?;
-    (key != *expected).then_some(*expected)
-}
-
-/// Folded keys (see [`fold`]) and the cardExt key each stands for.
+/// Folded keys (see [`rules::fold_key`]) and the cardExt key each stands for.
 const MISNAMED: [(&str, &str); 13] = [
     ("noncestr", "nonce_str"),
     ("nonce", "nonce_str"),
@@ -685,29 +689,19 @@ fn ticket_location(text: &str, map: &Map, field: &str, ticket: &Ticket) -> Optio
 }
 
 /// Whether any string, number or key inside `value` contains `secret`.
-/// Nested values are walked with an explicit stack, never by recursion.
+/// Recursive: the values come from [`Value::parse`], which refuses nesting
+/// deeper than [`json::MAX_DEPTH`].
 #[cfg_attr(wxcard_size, optimize(size))]
 fn value_contains(value: &Value, secret: &str) -> bool {
-    let mut stack = Vec::new();
-    let mut next = Some(value);
-    while let Some(v) = next {
-        match v {
-            Value::String(s) if contains(s, secret) => return true,
-            Value::Number(n) if contains(n.as_str(), secret) => return true,
-            Value::Array(items) => stack.extend(items),
-            Value::Object(map) => {
-                for (k, v) in map {
-                    if contains(k, secret) {
-                        return true;
-                    }
-                    stack.push(v);
-                }
-            }
-            _ => {}
-        }
-        next = stack.pop();
+    match value {
+        Value::String(s) => contains(s, secret),
+        Value::Number(n) => contains(n.as_str(), secret),
+        Value::Array(items) => items.iter().any(|v| value_contains(v, secret)),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| contains(k, secret) || value_contains(v, secret)),
+        _ => false,
     }
-    false
 }
 
 #[cfg(test)]
@@ -752,6 +746,24 @@ mod tests {
         assert_eq!(code(r#""{\"a\":1}""#), "DOUBLE_ENCODED");
         assert_eq!(code("[1]"), "INVALID_TYPE");
         assert_eq!(code(r#""plain""#), "INVALID_TYPE");
+    }
+
+    #[test]
+    fn ticket_found_at_the_deepest_nesting_the_parser_allows() {
+        let ticket = Ticket::new("ojZ8YtyVyr30HheH3CM73y7h4jJE");
+        let depth = json::MAX_DEPTH - 1;
+        let text = format!(
+            "{{\"x\":{}\"{}\"{}}}",
+            "[".repeat(depth),
+            ticket.expose(),
+            "]".repeat(depth)
+        );
+        let scan = CardExtScan::read(&text, "cardExt", Some(&ticket));
+        let first = scan.errors.first().map(|e| (e.code(), e.field()));
+        assert_eq!(first, Some(("TICKET_LEAKED", Some("cardExt.x"))));
+        let deeper = format!("{{\"x\":[{}]}}", &text[5..text.len() - 1]);
+        let scan = CardExtScan::read(&deeper, "cardExt", Some(&ticket));
+        assert_eq!(scan.errors.first().map(Error::code), Some("INVALID_JSON"));
     }
 
     #[test]

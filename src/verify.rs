@@ -17,7 +17,7 @@ use crate::json::{Fields, join};
 use crate::problem::{Problem, Severity};
 use crate::rules;
 use crate::secret::Ticket;
-use crate::text::{decimal, fill};
+use crate::text::{concat, decimal};
 
 pub mod fast;
 use crate::sign::{card_signature, signatures_match};
@@ -284,9 +284,7 @@ pub fn verify_card_ext_value(card_ext: &Value, options: &VerifyOptions) -> Repor
 /// read once for every item.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_list(items: &Value, options: &VerifyOptions) -> Result<Vec<Report>> {
-    let mut reports = Vec::new();
-    ReportList::new(items, options)?.each(&mut |report| reports.push(report));
-    Ok(reports)
+    Ok(ReportList::new(items, options)?.reports().collect())
 }
 
 /// The reports of [`verify_card_list`], made one at a time: written as JSON
@@ -311,19 +309,14 @@ impl<'a> ReportList<'a> {
         }
     }
 
-    /// Hands each item's report to `take`, in order.
-    #[inline(never)]
+    /// Each item's report, in order.
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn each(&self, take: &mut dyn FnMut(Report)) {
+    fn reports(&self) -> impl Iterator<Item = Report> + '_ {
         let verifier = Verifier::new(self.options);
-        let mut path = String::new();
-        for (i, item) in self.items.iter().enumerate() {
-            path.clear();
-            path.push_str("cardList[");
-            path.push_str(&decimal(i as u64));
-            path.push(']');
-            take(verifier.verify_item(item, &path));
-        }
+        self.items.iter().enumerate().map(move |(i, item)| {
+            let path = concat(&["cardList[", &decimal(i as u64), "]"]);
+            verifier.verify_item(item, &path)
+        })
     }
 }
 
@@ -332,14 +325,12 @@ impl ToJson for ReportList<'_> {
     #[cfg_attr(wxcard_size, optimize(size))]
     fn write_json(&self, out: &mut String) {
         out.push('[');
-        let mut first = true;
-        self.each(&mut |report| {
-            if !first {
+        for (i, report) in self.reports().enumerate() {
+            if i > 0 {
                 out.push(',');
             }
-            first = false;
             report.write_json(out);
-        });
+        }
         out.push(']');
     }
 }
@@ -511,34 +502,34 @@ impl<'a> Verifier<'a> {
             return;
         };
         // A timestamp ahead of now is never too old: one finding at most.
-        let (severity, code, template, numbers) = if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
+        // The message: `n`, then `text`, then for an old one the allowed age and advice.
+        let (severity, code, n, text, max_age) = if ts > now.saturating_add(FUTURE_SKEW_SECONDS) {
             let ahead = ts - now;
-            let template = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
-                "{a} seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
+            let text = if ahead.abs_diff(UTC8_OFFSET_SECONDS) <= FUTURE_SKEW_SECONDS {
+                " seconds ahead of now; about 8 hours, so it was probably made as Beijing time (UTC+8): use plain Unix seconds"
             } else {
-                "{a} seconds ahead of now; check the server clock"
+                " seconds ahead of now; check the server clock"
             };
-            (
-                Severity::Warning,
-                "TIMESTAMP_IN_FUTURE",
-                template,
-                [ahead, 0],
-            )
+            (Severity::Warning, "TIMESTAMP_IN_FUTURE", ahead, text, None)
         } else {
             let age = now.saturating_sub(ts);
             match self.options.max_age_seconds {
                 Some(max_age) if age > max_age => (
                     Severity::Error,
                     "TIMESTAMP_TOO_OLD",
-                    "{a} seconds old, more than the allowed {b}; fetch a fresh cardExt from the server",
-                    [age, max_age],
+                    age,
+                    " seconds old, more than the allowed ",
+                    Some(max_age),
                 ),
                 _ => return,
             }
         };
-        let [a, b] = numbers.map(decimal);
-        let mut tail = String::new();
-        fill(&mut tail, template, [&a, &b, ""]);
+        let mut tail = decimal(n);
+        tail.push_str(text);
+        if let Some(max_age) = max_age {
+            tail.push_str(&decimal(max_age));
+            tail.push_str("; fetch a fresh cardExt from the server");
+        }
         push_at(problems, severity, code, [field, "timestamp"], &tail);
     }
 }
