@@ -14,6 +14,7 @@ use crate::secret::ensure_ticket_allowed;
 
 /// `buildCardExt(input)`: the signed cardExt JSON string for one card.
 #[wasm_bindgen(js_name = buildCardExt)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn build_card_ext(input: JsValue, is_client: JsValue, random: JsValue) -> JsResult<String> {
     run(|| {
         let input = CardExtInput::from_json(&json(&input, "input")?)?;

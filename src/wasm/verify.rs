@@ -19,6 +19,7 @@ use crate::verify::{
 };
 
 /// Reads verify options, refuses a ticket on a client unless allowed, fills "now".
+#[cfg_attr(wxcard_size, optimize(size))]
 fn options(value: &JsValue, is_client: &JsValue) -> Result<VerifyOptions> {
     let mut options = VerifyOptions::from_json(&json_or_empty(value, "options")?)?;
     if options.api_ticket.is_some() {
@@ -34,6 +35,7 @@ fn options(value: &JsValue, is_client: &JsValue) -> Result<VerifyOptions> {
 
 /// `verifyCardExt(cardExt, options)`: the report on one cardExt.
 #[wasm_bindgen(js_name = verifyCardExt)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_ext(
     card_ext: JsValue,
     options_json: JsValue,
@@ -50,6 +52,7 @@ pub fn verify_card_ext(
 
 /// The report on a cardExt that is not a string: never a throw. Values JSON can
 /// hold (objects, numbers, …) are read as JSON; the rest are named by type.
+#[cfg_attr(wxcard_size, optimize(size))]
 fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
     let value = if card_ext.is_undefined() {
         Value::Null
@@ -76,6 +79,7 @@ fn not_a_string(card_ext: &JsValue, options: &VerifyOptions) -> Report {
 
 /// `verifyCardList(items, options)`: one report per item of a `cardList`.
 #[wasm_bindgen(js_name = verifyCardList)]
+#[cfg_attr(wxcard_size, optimize(size))]
 pub fn verify_card_list(
     items: JsValue,
     options_json: JsValue,
