@@ -67,6 +67,18 @@ const WASM_OPT_FEATURES: [&str; 3] = [
 /// | `"s"`, thin LTO, `sha1` at 3, fast path `optimize(speed)`    | 75,129 | 1530 ns | 1.43×      |
 ///
 /// About 3 KB is not worth missing the 1.5× js-sha1 target, so the profile stays at 3.
+///
+/// Measured a third time, once nearly every function off the hot paths carried `optimize(size)`
+/// (brotli bytes of the whole shipped module against the same tree without the change, which was
+/// 51.8–55.6 KB over the series; `verifyCardExt` with the ticket vs js-sha1 in one Node process,
+/// ~1.7× without the change):
+///
+/// | change                                              | brotli   | vs js-sha1 |
+/// |-----------------------------------------------------|----------|------------|
+/// | whole-crate `opt-level = "z"`                       | +840     | —          |
+/// | whole-crate `opt-level = "s"`                       | +899     | —          |
+/// | `optimize(size)` on `verify::fast` as well          | −690     | ~1.3×      |
+/// | a rolled SHA-1 compression (`src/digest.rs`)        | −844     | ~1.45×     |
 const WASM_OPT_LEVEL: &str = "-O3";
 
 /// The wasm-bindgen targets generated, and the scratch directory name each goes to.

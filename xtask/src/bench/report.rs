@@ -577,9 +577,10 @@ fn bounds(results: &Results, targets: &[Target], contents: &Composition) -> Stri
                 "- **.wasm and mini-program size**: the one module carries every export (signing, building, verifying, diagnosing, \
                  card definitions, environment detection, web-view routing); its code is {:.0} KB before \
                  `wasm-opt`, spread over many owners (largest: {}), plus {:.0} KB of data (messages). \
-                 The cold modules are already optimised for size function by function; a whole-crate \
-                 `opt-level = \"s\"` (thin LTO, SHA-1 and the fast paths kept fast) measured about 3 KB \
-                 smaller and took `verifyCardExt` below 1.5× js-sha1 (see `xtask/src/build.rs`). \
+                 Everything off the hot paths is already optimised for size function by function; \
+                 what is left at full speed (SHA-1 and the verification fast path) measured 0.7–0.8 KB \
+                 smaller at size settings but took `verifyCardExt` below 1.5× js-sha1 (see \
+                 `xtask/src/build.rs`). \
                  `cargo xtask size --groups` measures what each optional group of exports adds after \
                  brotli and what the exports outside them cost alone (the README's size section has \
                  the table): those alone take most of the 40 KiB requirement.",
