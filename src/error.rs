@@ -233,10 +233,11 @@ impl Error {
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn redacted(mut self, secret: &str) -> Self {
         let (first, second) = self.texts_mut();
-        for text in [first, second].into_iter().flatten() {
-            if let Some(clean) = crate::redact::scrub(text, secret) {
-                *text = clean;
-            }
+        if let Some(text) = first {
+            crate::redact::scrub_in_place(text, secret);
+        }
+        if let Some(text) = second {
+            crate::redact::scrub_in_place(text, secret);
         }
         self
     }

@@ -42,6 +42,16 @@ pub(crate) fn scrub(text: &str, secret: &str) -> Option<String> {
     Some(out)
 }
 
+/// Replaces `text` with its [`scrub`] by `secret` when that changes it.
+// Not inlined: one copy serves every error and problem redaction.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn scrub_in_place(text: &mut String, secret: &str) {
+    if let Some(clean) = scrub(text, secret) {
+        *text = clean;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

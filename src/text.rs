@@ -37,15 +37,20 @@ pub fn char_count(s: &str) -> usize {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn describe_char(c: char) -> String {
+    let mut out = String::new();
     if c.is_ascii_graphic() || c == ' ' {
-        return ['\'', c, '\''].into_iter().collect();
+        out.push('\'');
+        out.push(c);
+        out.push('\'');
+        return out;
     }
     let code = u32::from(c);
-    let digits = if code > 0xffff { 6 } else { 4 };
-    let mut out = String::from("U+");
+    let digits: u32 = if code > 0xffff { 6 } else { 4 };
+    out.push_str("U+");
     for shift in (0..digits).rev() {
         let nibble = (code >> (shift * 4)) & 0xf;
-        out.push(char::from_digit(nibble, 16).map_or('0', |d| d.to_ascii_uppercase()));
+        let hex = b"0123456789ABCDEF".get(nibble as usize).copied();
+        out.push(char::from(hex.unwrap_or(b'0')));
     }
     out
 }
