@@ -23,12 +23,6 @@ impl Map {
     /// A map of `entries` in any order; of repeated keys the last one wins.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn from_entries(mut entries: Vec<(String, Value)>) -> Self {
-        let sorted = entries
-            .windows(2)
-            .all(|w| matches!(w, [(a, _), (b, _)] if a < b));
-        if sorted {
-            return Map { entries };
-        }
         let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
         for i in stable_order(&entries) {
             let Some((key, value)) = entries.get_mut(i).map(std::mem::take) else {
