@@ -17,8 +17,8 @@ pub(crate) fn scrub(text: &str, secret: &str) -> Option<String> {
     if secret.is_empty() {
         return None;
     }
-    let probe = match secret.char_indices().nth(PROBE_LEN) {
-        Some((at, _)) => secret.get(..at).unwrap_or(secret),
+    let probe = match crate::text::char_start(secret, PROBE_LEN) {
+        Some(at) => secret.get(..at).unwrap_or(secret),
         None => secret,
     };
     crate::text::find(text, probe)?;

@@ -31,6 +31,24 @@ pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// The byte offset of character `n` (from 0) of `s`, as
+/// `s.char_indices().nth(n)` gives it, or `None` when `s` has at most `n` characters.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub fn char_start(s: &str, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (at, &b) in s.as_bytes().iter().enumerate() {
+        // A character starts at every byte that is not a continuation byte (10xxxxxx).
+        if (b as i8) >= -0x40 {
+            if seen == n {
+                return Some(at);
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
 /// A character as messages show it: `'x'` for a printable ASCII character,
 /// else its code point, `U+000A`, `U+5361` (never the character itself, so a
 /// control or direction-changing character cannot garble the message).
@@ -168,6 +186,10 @@ mod tests {
             "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
         ] {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+            for n in 0..=s.len() + 1 {
+                let expected = s.char_indices().nth(n).map(|(at, _)| at);
+                assert_eq!(char_start(s, n), expected, "{s:?} {n}");
+            }
         }
     }
     #[test]
