@@ -153,6 +153,17 @@ mod tests {
         assert_eq!(describe_char('卡'), "U+5361");
         assert_eq!(describe_char('\u{202e}'), "U+202E");
         assert_eq!(describe_char('😀'), "U+01F600");
+        let sample = (0..0x11_0000u32).filter(|n| *n < 0x1000 || n % 7 == 0);
+        for c in sample.filter_map(char::from_u32) {
+            let expected = if c.is_ascii_graphic() || c == ' ' {
+                format!("'{c}'")
+            } else if u32::from(c) > 0xffff {
+                format!("U+{:06X}", u32::from(c))
+            } else {
+                format!("U+{:04X}", u32::from(c))
+            };
+            assert_eq!(describe_char(c), expected);
+        }
     }
 
     #[test]
