@@ -10,8 +10,11 @@ use std::fmt;
 use crate::text;
 
 /// Everything that can go wrong when building or validating a payload.
+// `repr(C)`: every variant's `field` sits at the same offset, so the drop
+// glue, `field` and the redaction share their code across variants.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
+#[repr(C)]
 pub enum Error {
     /// A value has the wrong JSON/JS type (`INVALID_TYPE`).
     InvalidType {
@@ -233,10 +236,11 @@ impl Error {
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn redacted(mut self, secret: &str) -> Self {
         let (first, second) = self.texts_mut();
-        for text in [first, second].into_iter().flatten() {
-            if let Some(clean) = crate::redact::scrub(text, secret) {
-                *text = clean;
-            }
+        if let Some(text) = first {
+            crate::redact::scrub_in_place(text, secret);
+        }
+        if let Some(text) = second {
+            crate::redact::scrub_in_place(text, secret);
         }
         self
     }

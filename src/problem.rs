@@ -61,15 +61,9 @@ impl Problem {
     /// cut to a prefix of at least a dozen characters) with `<redacted>`.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn redact(&mut self, secret: &str) {
-        if let Some(clean) = crate::redact::scrub(&self.message, secret) {
-            self.message = clean;
-        }
-        if let Some(clean) = self
-            .field
-            .as_deref()
-            .and_then(|f| crate::redact::scrub(f, secret))
-        {
-            self.field = Some(clean);
+        crate::redact::scrub_in_place(&mut self.message, secret);
+        if let Some(field) = &mut self.field {
+            crate::redact::scrub_in_place(field, secret);
         }
     }
 }

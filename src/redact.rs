@@ -17,8 +17,8 @@ pub(crate) fn scrub(text: &str, secret: &str) -> Option<String> {
     if secret.is_empty() {
         return None;
     }
-    let probe = match secret.char_indices().nth(PROBE_LEN) {
-        Some((at, _)) => secret.get(..at).unwrap_or(secret),
+    let probe = match crate::text::char_start(secret, PROBE_LEN) {
+        Some(at) => secret.get(..at).unwrap_or(secret),
         None => secret,
     };
     crate::text::find(text, probe)?;
@@ -40,6 +40,16 @@ pub(crate) fn scrub(text: &str, secret: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// Replaces `text` with its [`scrub`] by `secret` when that changes it.
+// Not inlined: one copy serves every error and problem redaction.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub(crate) fn scrub_in_place(text: &mut String, secret: &str) {
+    if let Some(clean) = scrub(text, secret) {
+        *text = clean;
+    }
 }
 
 #[cfg(test)]

@@ -31,21 +31,44 @@ pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// The byte offset of character `n` (from 0) of `s`, as
+/// `s.char_indices().nth(n)` gives it, or `None` when `s` has at most `n` characters.
+#[inline(never)]
+#[cfg_attr(wxcard_size, optimize(size))]
+pub fn char_start(s: &str, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (at, &b) in s.as_bytes().iter().enumerate() {
+        // A character starts at every byte that is not a continuation byte (10xxxxxx).
+        if (b as i8) >= -0x40 {
+            if seen == n {
+                return Some(at);
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
 /// A character as messages show it: `'x'` for a printable ASCII character,
 /// else its code point, `U+000A`, `U+5361` (never the character itself, so a
 /// control or direction-changing character cannot garble the message).
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn describe_char(c: char) -> String {
+    let mut out = String::new();
     if c.is_ascii_graphic() || c == ' ' {
-        return ['\'', c, '\''].into_iter().collect();
+        out.push('\'');
+        out.push(c);
+        out.push('\'');
+        return out;
     }
     let code = u32::from(c);
-    let digits = if code > 0xffff { 6 } else { 4 };
-    let mut out = String::from("U+");
+    let digits: u32 = if code > 0xffff { 6 } else { 4 };
+    out.push_str("U+");
     for shift in (0..digits).rev() {
         let nibble = (code >> (shift * 4)) & 0xf;
-        out.push(char::from_digit(nibble, 16).map_or('0', |d| d.to_ascii_uppercase()));
+        let hex = b"0123456789ABCDEF".get(nibble as usize).copied();
+        out.push(char::from(hex.unwrap_or(b'0')));
     }
     out
 }
@@ -130,6 +153,17 @@ mod tests {
         assert_eq!(describe_char('卡'), "U+5361");
         assert_eq!(describe_char('\u{202e}'), "U+202E");
         assert_eq!(describe_char('😀'), "U+01F600");
+        let sample = (0..0x11_0000u32).filter(|n| *n < 0x1000 || n % 7 == 0);
+        for c in sample.filter_map(char::from_u32) {
+            let expected = if c.is_ascii_graphic() || c == ' ' {
+                format!("'{c}'")
+            } else if u32::from(c) > 0xffff {
+                format!("U+{:06X}", u32::from(c))
+            } else {
+                format!("U+{:04X}", u32::from(c))
+            };
+            assert_eq!(describe_char(c), expected);
+        }
     }
 
     #[test]
@@ -163,6 +197,10 @@ mod tests {
             "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
         ] {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+            for n in 0..=s.len() + 1 {
+                let expected = s.char_indices().nth(n).map(|(at, _)| at);
+                assert_eq!(char_start(s, n), expected, "{s:?} {n}");
+            }
         }
     }
     #[test]

@@ -23,12 +23,6 @@ impl Map {
     /// A map of `entries` in any order; of repeated keys the last one wins.
     #[cfg_attr(wxcard_size, optimize(size))]
     pub(crate) fn from_entries(mut entries: Vec<(String, Value)>) -> Self {
-        let sorted = entries
-            .windows(2)
-            .all(|w| matches!(w, [(a, _), (b, _)] if a < b));
-        if sorted {
-            return Map { entries };
-        }
         let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
         for i in stable_order(&entries) {
             let Some((key, value)) = entries.get_mut(i).map(std::mem::take) else {
@@ -176,24 +170,30 @@ impl Map {
 #[inline(never)]
 #[cfg_attr(wxcard_size, optimize(size))]
 fn stable_order(entries: &[(String, Value)]) -> Vec<usize> {
-    let key = |i: usize| entries.get(i).map_or("", |(k, _)| k.as_str());
-    let less = |a: usize, b: usize| (key(a), a) < (key(b), b);
     let mut order: Vec<usize> = (0..entries.len()).collect();
     for root in (0..order.len() / 2).rev() {
-        sift_down(&mut order, root, &less);
+        sift_down(entries, &mut order, root);
     }
     for end in (1..order.len()).rev() {
         order.swap(0, end);
         if let Some(heap) = order.get_mut(..end) {
-            sift_down(heap, 0, &less);
+            sift_down(entries, heap, 0);
         }
     }
     order
 }
 
+/// Whether the entry at position `a` sorts before the one at `b`: by key,
+/// then by position.
+#[cfg_attr(wxcard_size, optimize(size))]
+fn less(entries: &[(String, Value)], a: usize, b: usize) -> bool {
+    let key = |i: usize| entries.get(i).map_or("", |(k, _)| k.as_str());
+    (key(a), a) < (key(b), b)
+}
+
 /// Moves `heap[root]` down until no child is greater: the max-heap step of [`stable_order`].
 #[cfg_attr(wxcard_size, optimize(size))]
-fn sift_down(heap: &mut [usize], mut root: usize, less: &dyn Fn(usize, usize) -> bool) {
+fn sift_down(entries: &[(String, Value)], heap: &mut [usize], mut root: usize) {
     loop {
         let left = root.saturating_mul(2).saturating_add(1);
         let Some(&l) = heap.get(left) else {
@@ -201,12 +201,12 @@ fn sift_down(heap: &mut [usize], mut root: usize, less: &dyn Fn(usize, usize) ->
         };
         let (mut child, mut big) = (left, l);
         if let Some(&r) = heap.get(left + 1) {
-            if less(big, r) {
+            if less(entries, big, r) {
                 (child, big) = (left + 1, r);
             }
         }
         match heap.get(root) {
-            Some(&top) if less(top, big) => heap.swap(root, child),
+            Some(&top) if less(entries, top, big) => heap.swap(root, child),
             _ => return,
         }
         root = child;

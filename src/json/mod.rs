@@ -61,8 +61,8 @@ pub fn join(path: &str, key: &str) -> String {
 /// when they quote user input.
 #[cfg_attr(wxcard_size, optimize(size))]
 pub fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((at, _)) => crate::text::concat(&[s.get(..at).unwrap_or_default(), "…"]),
+    match crate::text::char_start(s, max) {
+        Some(at) => crate::text::concat(&[s.get(..at).unwrap_or_default(), "…"]),
         None => s.to_owned(),
     }
 }

@@ -94,8 +94,7 @@ impl Value {
             depth: 0,
         };
         let value = parser.value().map_err(|m| parser.failure(m))?;
-        parser.whitespace();
-        if parser.at < parser.bytes.len() {
+        if parser.whitespace().is_some() {
             return Err(parser.failure("trailing characters"));
         }
         Ok(value)
@@ -168,17 +167,20 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Skips whitespace; the byte after it.
+    // Not inlined: one loop serves every place where whitespace may come.
+    #[inline(never)]
     #[cfg_attr(wxcard_size, optimize(size))]
-    fn whitespace(&mut self) {
+    fn whitespace(&mut self) -> Option<u8> {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
         }
+        self.peek()
     }
 
     #[cfg_attr(wxcard_size, optimize(size))]
     fn value(&mut self) -> Parsed<Value> {
-        self.whitespace();
-        match self.peek() {
+        match self.whitespace() {
             None => Err("EOF while parsing a value"),
             Some(b'"') => self.string().map(Value::String),
             Some(b'{') => self.container(true),
@@ -357,21 +359,18 @@ impl<'a> Parser<'a> {
         } else {
             (b']', "EOF while parsing a list", "expected `,` or `]`")
         };
-        self.whitespace();
-        if self.peek() == Some(close) {
+        if self.whitespace() == Some(close) {
             return Ok(());
         }
         loop {
             if object {
-                self.whitespace();
-                match self.peek() {
+                match self.whitespace() {
                     Some(b'"') => {}
                     None => return Err(eof),
                     Some(_) => return Err("key must be a string"),
                 }
                 let key = self.string()?;
-                self.whitespace();
-                match self.peek() {
+                match self.whitespace() {
                     Some(b':') => self.at += 1,
                     None => return Err(eof),
                     Some(_) => return Err("expected `:`"),
@@ -380,8 +379,7 @@ impl<'a> Parser<'a> {
             } else {
                 items.push(self.value()?);
             }
-            self.whitespace();
-            match self.peek() {
+            match self.whitespace() {
                 Some(b',') => self.at += 1,
                 Some(b) if b == close => return Ok(()),
                 None => return Err(eof),
