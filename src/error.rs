@@ -10,11 +10,8 @@ use std::fmt;
 use crate::text;
 
 /// Everything that can go wrong when building or validating a payload.
-// `repr(C)`: every variant's `field` sits at the same offset, so the drop
-// glue, `field` and the redaction share their code across variants.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-#[repr(C)]
 pub enum Error {
     /// A value has the wrong JSON/JS type (`INVALID_TYPE`).
     InvalidType {
