@@ -13,7 +13,7 @@ use crate::{fail, manifest, package};
 ///
 /// The achieved size plus a little headroom, so that growth fails the build. It is above
 /// [`WASM_BROTLI_TARGET`]: the target is not met (BENCHMARKS.md says what bounds it).
-pub const WASM_BROTLI_BUDGET: u64 = 55 * 1024;
+pub const WASM_BROTLI_BUDGET: u64 = 52 * 1024;
 /// The packaging requirement for the brotli `.wasm` (reported on every run; not met today, so
 /// the enforced budget above is a regression ratchet rather than this requirement).
 pub const WASM_BROTLI_REQUIRED: u64 = 40 * 1024;
