@@ -14,7 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cmd::{self, XResult, note, step};
-use crate::{build, fail, install, manifest, package};
+use crate::{build, fail, install, manifest, package, size};
 
 /// The adapter module declarations, where the groups are named.
 const ADAPTERS: &str = "src/wasm/mod.rs";
@@ -151,7 +151,8 @@ fn brotli_size(root: &Path, file: &Path) -> XResult<u64> {
     let mut script = package::node(root, "sizes.mjs");
     script.arg("sizes").arg(file);
     cmd::output(&mut script)
-        .and_then(|out| out.split('\t').nth(3)?.trim().parse().ok())
+        .and_then(|out| size::parse_row(out.trim_end()))
+        .map(|row| row.brotli)
         .ok_or_else(|| fail!("could not measure {}", file.display()))
 }
 

@@ -117,7 +117,7 @@ pub fn check_budget(report: &Report) -> XResult {
 }
 
 /// Parses one `file\traw\tgzip\tbrotli` line of `sizes.mjs` output.
-fn parse_row(line: &str) -> Option<Sizes> {
+pub fn parse_row(line: &str) -> Option<Sizes> {
     let mut parts = line.split('\t');
     let file = parts.next()?.to_string();
     let mut number = || parts.next()?.trim().parse::<u64>().ok();
